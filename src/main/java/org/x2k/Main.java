@@ -1,0 +1,30 @@
+package org.x2k;
+
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.x2k.cli.X2kCommand;
+import picocli.CommandLine;
+
+/** The x2k executable: builds the command line and turns its result into the process exit code. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(newCommandLine(System.in).execute(args));
+  }
+
+  /**
+   * The configured command line, reading domains that come on standard input from {@code stdin}.
+   * Standard output carries converted XML and must be UTF-8 whatever the locale, so it is not left
+   * to the platform charset.
+   */
+  public static CommandLine newCommandLine(InputStream stdin) {
+    CommandLine commandLine = new CommandLine(new X2kCommand(stdin));
+    commandLine.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+    commandLine.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+    commandLine.setExecutionExceptionHandler(X2kCommand::handleUnexpected);
+    return commandLine;
+  }
+}

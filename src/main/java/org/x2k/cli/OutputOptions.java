@@ -1,0 +1,34 @@
+package org.x2k.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where converted documents go: standard output, one file, or a directory. */
+public final class OutputOptions {
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE|DIR",
+      description = {
+        "Write to FILE (one input) or into DIR, one file per input under the input's name"
+            + " (several inputs, a directory input, an existing directory, or a name ending in /)."
+            + " DIR is created if missing.",
+        "Default: standard output, for one input."
+      })
+  String output;
+
+  /** Whether output goes into a directory for the given inputs. */
+  boolean isDirectory(boolean severalInputs) {
+    return output != null
+        && (severalInputs || output.endsWith("/") || output.endsWith(java.io.File.separator)
+            || Files.isDirectory(Path.of(output)));
+  }
+
+  Path path() {
+    return Path.of(output);
+  }
+
+  boolean isStdout() {
+    return output == null;
+  }
+}

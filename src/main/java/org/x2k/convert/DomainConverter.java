@@ -1,0 +1,168 @@
+package org.x2k.convert;
+
+import java.io.ByteArrayInputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
+import javax.xml.transform.sax.SAXSource;
+import net.sf.saxon.s9api.DocumentBuilder;
+import net.sf.saxon.s9api.QName;
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.XdmAtomicValue;
+import net.sf.saxon.s9api.XdmDestination;
+import net.sf.saxon.s9api.XdmMap;
+import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XdmValue;
+import net.sf.saxon.s9api.Xslt30Transformer;
+import net.sf.saxon.s9api.XsltExecutable;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
+
+/**
+ * Converts one Xen domain document into KVM domain XML: safe parsing, xen2qemu.xsl, then
+ * bridge-rename.xsl when bridges are to be renamed, then libvirt-style output. Thread-safe; the
+ * stylesheets are compiled once.
+ */
+public final class DomainConverter {
+  /** Stylesheets raise their own errors in this namespace; their message is for the user. */
+  private static final String X2K_ERRORS = "urn:x2k:xslt";
+
+  private final Stylesheets stylesheets;
+  private final Map<String, String> bridges;
+
+  /**
+   * @param bridges old bridge name to new bridge name, applied after the conversion; empty for
+   *     none
+   */
+  public DomainConverter(Map<String, String> bridges) {
+    this.stylesheets = Stylesheets.bundled();
+    this.bridges = new LinkedHashMap<>(bridges);
+  }
+
+  /**
+   * Converts {@code xml}, the bytes of a domain document.
+   *
+   * @return the converted domain as libvirt prints it, ending with a newline
+   * @throws ConversionException if the bytes are not a well-formed domain document x2k can convert
+   */
+  public String convert(byte[] xml) throws ConversionException {
+    if (xml.length == 0) {
+      throw new ConversionException("empty input");
+    }
+    XdmNode domain = parse(xml);
+    XdmNode converted = transform(stylesheets.xen2qemu, domain, Map.of());
+    if (!bridges.isEmpty()) {
+      converted = transform(stylesheets.bridgeRename, converted, Map.of(new QName("bridges"), bridgeMap()));
+    }
+    return LibvirtXmlWriter.write(converted);
+  }
+
+  private XdmMap bridgeMap() {
+    Map<XdmAtomicValue, XdmValue> map = new LinkedHashMap<>();
+    bridges.forEach((from, to) -> map.put(new XdmAtomicValue(from), new XdmAtomicValue(to)));
+    return new XdmMap(map);
+  }
+
+  private XdmNode parse(byte[] xml) throws ConversionException {
+    DocumentBuilder builder = stylesheets.processor.newDocumentBuilder();
+    builder.setWhitespaceStrippingPolicy(stylesheets.xen2qemu.getWhitespaceStrippingPolicy());
+    builder.setLineNumbering(true);
+    InputSource source = new InputSource(new ByteArrayInputStream(xml));
+    XMLReader reader = newSafeReader();
+    FirstParseError firstError = new FirstParseError();
+    reader.setErrorHandler(firstError);
+    try {
+      return builder.build(new SAXSource(reader, source));
+    } catch (SaxonApiException e) {
+      throw new ConversionException(parseProblem(firstError.error, e), e);
+    }
+  }
+
+  /** Keeps the parser's first error, with its position, and stops at it without printing. */
+  private static final class FirstParseError implements ErrorHandler {
+    SAXParseException error;
+
+    @Override
+    public void warning(SAXParseException e) {}
+
+    @Override
+    public void error(SAXParseException e) throws SAXParseException {
+      fatalError(e);
+    }
+
+    @Override
+    public void fatalError(SAXParseException e) throws SAXParseException {
+      if (error == null) {
+        error = e;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * A parser that never reads anything but the input: a DOCTYPE is refused outright, so no DTD is
+   * loaded, no external entity is resolved and no entity expansion can explode. libvirt never
+   * writes a DOCTYPE into a domain.
+   */
+  private static XMLReader newSafeReader() throws ConversionException {
+    try {
+      SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
+      factory.setNamespaceAware(true);
+      factory.setXIncludeAware(false);
+      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+      factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+      factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+      XMLReader reader = factory.newSAXParser().getXMLReader();
+      reader.setEntityResolver((publicId, systemId) -> {
+        throw new SAXException("external entity " + systemId + " refused");
+      });
+      return reader;
+    } catch (ParserConfigurationException | SAXException e) {
+      throw new IllegalStateException("the JDK's XML parser lacks a safety feature: " + e.getMessage(), e);
+    }
+  }
+
+  private static String parseProblem(SAXParseException parse, SaxonApiException e) {
+    if (parse == null) {
+      return "not well-formed XML: " + oneLine(e.getMessage());
+    }
+    if (String.valueOf(parse.getMessage()).contains("disallow-doctype-decl")) {
+      return "refused: the document has a DOCTYPE declaration (x2k never reads DTDs or"
+          + " external entities, and libvirt never writes them)";
+    }
+    String where = parse.getLineNumber() > 0
+        ? "line " + parse.getLineNumber() + ", column " + parse.getColumnNumber() + ": "
+        : "";
+    return "not well-formed XML: " + where + oneLine(parse.getMessage());
+  }
+
+  private XdmNode transform(XsltExecutable stylesheet, XdmNode input, Map<QName, XdmValue> parameters)
+      throws ConversionException {
+    Xslt30Transformer transformer = stylesheet.load30();
+    transformer.setErrorReporter(error -> { });
+    transformer.setMessageHandler(message -> { });
+    XdmDestination result = new XdmDestination();
+    try {
+      transformer.setStylesheetParameters(parameters);
+      transformer.applyTemplates(input, result);
+    } catch (SaxonApiException e) {
+      QName code = e.getErrorCode();
+      if (code != null && X2K_ERRORS.equals(code.getNamespace())) {
+        throw new ConversionException(oneLine(e.getMessage()), e);
+      }
+      throw new ConversionException("conversion failed: " + oneLine(e.getMessage()), e);
+    }
+    return result.getXdmNode();
+  }
+
+  private static String oneLine(String message) {
+    return message == null ? "unknown problem" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+  }
+}

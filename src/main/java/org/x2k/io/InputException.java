@@ -1,0 +1,10 @@
+package org.x2k.io;
+
+/** An input or output problem; the message is the one line the user sees after the input's name. */
+public final class InputException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  public InputException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,30 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Names shared by x2k's stylesheets: the namespace of x2k's functions and
+  error codes, and libvirt's disk-name letters.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:x2k="urn:x2k:xslt"
+    exclude-result-prefixes="#all">
+
+  <!-- Stops the transformation with an x2k error code; x2k prints the message as
+       the one line that explains the failure. Typed item()* so that it fits
+       wherever a value is expected. -->
+  <xsl:function name="x2k:fail" as="item()*">
+    <xsl:param name="code" as="xs:string"/>
+    <xsl:param name="message" as="xs:string"/>
+    <xsl:sequence select="error(QName('urn:x2k:xslt', 'x2k:' || $code), $message)"/>
+  </xsl:function>
+
+  <!-- libvirt's disk suffix for a 0-based index: 0 a, 25 z, 26 aa, 701 zz, 702 aaa
+       (virDiskNameToIndex read backwards). -->
+  <xsl:function name="x2k:disk-suffix" as="xs:string">
+    <xsl:param name="index" as="xs:integer"/>
+    <xsl:variable name="letter" select="codepoints-to-string(97 + $index mod 26)"/>
+    <xsl:sequence select="if ($index lt 26) then $letter
+                          else x2k:disk-suffix($index idiv 26 - 1) || $letter"/>
+  </xsl:function>
+
+</xsl:stylesheet>

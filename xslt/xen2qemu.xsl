@@ -1,0 +1,35 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  xen2qemu.xsl: rewrites a libvirt Xen domain (virsh dumpxml) into a domain
+  that libvirt's QEMU/KVM driver accepts.
+
+  Specification: Univention, "Extended virtualization documentation",
+  chapter 2.1, procedure 2.4, and its xen2qemu.xslt (UCS 4.1). Each module
+  holds one concern; each template names the rule it implements.
+
+  Runs on any XSLT 3.0 processor, for example:
+    java -jar Saxon-HE.jar -xsl:xslt/xen2qemu.xsl -s:vm.xml [emulator=/usr/libexec/qemu-kvm]
+  x2k bundles and runs it the same way.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    exclude-result-prefixes="#all">
+
+  <!-- Imported, so that a stylesheet importing this one can override a parameter. -->
+  <xsl:import href="xen2qemu/params.xsl"/>
+
+  <xsl:include href="common/output.xsl"/>
+  <xsl:include href="common/names.xsl"/>
+  <xsl:include href="xen2qemu/domain.xsl"/>
+  <xsl:include href="xen2qemu/os.xsl"/>
+  <xsl:include href="xen2qemu/emulator.xsl"/>
+  <xsl:include href="xen2qemu/disks.xsl"/>
+  <xsl:include href="xen2qemu/interfaces.xsl"/>
+  <xsl:include href="xen2qemu/consoles.xsl"/>
+  <xsl:include href="xen2qemu/inputs.xsl"/>
+
+  <!-- Everything no rule names is copied as it is: comments, metadata,
+       devices and elements this version does not know survive. -->
+  <xsl:mode on-no-match="shallow-copy"/>
+</xsl:stylesheet>

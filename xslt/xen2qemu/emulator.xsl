@@ -1,0 +1,19 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The device model: Xen's qemu-dm or qemu-system-i386 under /usr/lib/xen
+  becomes the host's QEMU.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <!-- Step 2.4: the emulator points to KVM's QEMU ($emulator); with $emulator empty
+       the element goes and libvirt chooses the emulator for the architecture. -->
+  <xsl:template match="/domain/devices/emulator">
+    <xsl:if test="$emulator">
+      <emulator>{$emulator}</emulator>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,14 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Input devices: Xen's paravirtual keyboard and pointer (vkbd) become USB devices.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    exclude-result-prefixes="#all">
+
+  <!-- Step 2.8: input bus xen becomes usb (absolute pointing stays absolute). -->
+  <xsl:template match="/domain/devices/input/@bus[. = 'xen']">
+    <xsl:attribute name="bus">usb</xsl:attribute>
+  </xsl:template>
+</xsl:stylesheet>
