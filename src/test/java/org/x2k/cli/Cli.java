@@ -1,0 +1,35 @@
+package org.x2k.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import org.x2k.Main;
+import picocli.CommandLine;
+
+/** Runs x2k in-process as {@code Main} would, with given stdin and captured stdout and stderr. */
+public final class Cli {
+  /** What one run did. */
+  public record Result(int exitCode, String out, String err) {
+    /** stderr's lines, for asserting that a problem took exactly one line. */
+    public java.util.List<String> errLines() {
+      return err.lines().toList();
+    }
+  }
+
+  private Cli() {}
+
+  public static Result run(String stdin, String... args) {
+    return run(stdin.getBytes(StandardCharsets.UTF_8), args);
+  }
+
+  public static Result run(byte[] stdin, String... args) {
+    CommandLine commandLine = Main.newCommandLine(new ByteArrayInputStream(stdin));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    int exitCode = commandLine.execute(args);
+    return new Result(exitCode, out.toString(), err.toString());
+  }
+}

@@ -1,0 +1,309 @@
+package org.x2k.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code x2k convert} as a user drives it: inputs, outputs, options, errors and exit codes. */
+class ConvertCommandTest {
+  private static final String PV_DOMAIN = """
+      <domain type='xen'>
+        <name>%s</name>
+        <uuid>11111111-2222-3333-4444-555555555555</uuid>
+        <memory unit='KiB'>262144</memory>
+        <vcpu>1</vcpu>
+        <os><type arch='x86_64' machine='xenpv'>linux</type></os>
+        <devices>
+          <disk type='block' device='disk'>
+            <driver name='phy' type='raw'/>
+            <source dev='/dev/vg0/%s'/>
+            <target dev='xvda' bus='xen'/>
+          </disk>
+          <interface type='bridge'>
+            <mac address='00:16:3e:00:00:01'/>
+            <source bridge='eth0'/>
+            <script path='vif-bridge'/>
+          </interface>
+        </devices>
+      </domain>
+      """;
+
+  @TempDir Path dir;
+
+  private static String domain(String name) {
+    return PV_DOMAIN.formatted(name, name);
+  }
+
+  private Path file(String relative, String content) throws IOException {
+    Path path = dir.resolve(relative);
+    Files.createDirectories(path.getParent());
+    Files.writeString(path, content, StandardCharsets.UTF_8);
+    return path;
+  }
+
+  private static void assertConverted(String xml, String name) {
+    assertTrue(xml.startsWith("<domain type='kvm'>\n"), xml);
+    assertTrue(xml.contains("<name>" + name + "</name>"), xml);
+    assertTrue(xml.contains("<target dev='vda' bus='virtio'/>"), xml);
+    assertFalse(xml.contains("vif-bridge"), xml);
+    assertTrue(xml.endsWith("</domain>\n"), xml);
+  }
+
+  private static void assertOneErrorLine(Cli.Result result, String... fragments) {
+    assertEquals(1, result.errLines().size(), result.err());
+    for (String fragment : fragments) {
+      assertTrue(result.err().contains(fragment), result.err());
+    }
+    assertFalse(result.err().contains("\tat "), "stack trace on stderr: " + result.err());
+  }
+
+  @Test
+  void convertsOneFileToStdout() throws IOException {
+    Path vm = file("vm.xml", domain("vm"));
+    Cli.Result result = Cli.run("", "convert", vm.toString());
+    assertEquals(0, result.exitCode(), result.err());
+    assertEquals("", result.err());
+    assertConverted(result.out(), "vm");
+  }
+
+  @Test
+  void readsStdinWithoutArgumentsAndWithDash() throws IOException {
+    Cli.Result implicit = Cli.run(domain("piped"), "convert");
+    Cli.Result dash = Cli.run(domain("piped"), "convert", "-");
+    assertEquals(0, implicit.exitCode(), implicit.err());
+    assertConverted(implicit.out(), "piped");
+    assertEquals(implicit.out(), dash.out());
+    Path vm = file("piped.xml", domain("piped"));
+    assertEquals(Cli.run("", "convert", vm.toString()).out(), implicit.out(),
+        "stdin and file conversions differ");
+  }
+
+  @Test
+  void writesOneInputToOutputFile() throws IOException {
+    Path vm = file("vm.xml", domain("vm"));
+    Path out = dir.resolve("kvm/vm-kvm.xml");
+    Cli.Result result = Cli.run("", "convert", vm.toString(), "-o", out.toString());
+    assertEquals(0, result.exitCode(), result.err());
+    assertEquals("", result.out());
+    assertConverted(Files.readString(out), "vm");
+    assertEquals(List.of(), leftoverTemporaries(dir));
+  }
+
+  @Test
+  void convertsSeveralFilesIntoDirectoryUnderTheirNames() throws IOException {
+    Path a = file("in/a.xml", domain("a"));
+    Path b = file("other/b.xml", domain("b"));
+    Path out = dir.resolve("out");
+    Cli.Result result = Cli.run("", "convert", a.toString(), b.toString(), "-o", out.toString());
+    assertEquals(0, result.exitCode(), result.err());
+    assertConverted(Files.readString(out.resolve("a.xml")), "a");
+    assertConverted(Files.readString(out.resolve("b.xml")), "b");
+    assertEquals("x2k: 2 converted, 0 failed", result.errLines().get(result.errLines().size() - 1));
+  }
+
+  @Test
+  void directoryBatchSkipsFailingFileAndConvertsTheRest() throws IOException {
+    file("dumps/a.xml", domain("a"));
+    file("dumps/broken.xml", "<domain><name>broken</name>");
+    file("dumps/c.xml", domain("c"));
+    file("dumps/notes.txt", "not a domain, not *.xml");
+    file("dumps/sub/d.xml", domain("d"));
+    Path out = dir.resolve("out");
+    Cli.Result result = Cli.run("", "convert", dir.resolve("dumps").toString(), "-o", out + "/");
+    assertEquals(1, result.exitCode());
+    assertConverted(Files.readString(out.resolve("a.xml")), "a");
+    assertConverted(Files.readString(out.resolve("c.xml")), "c");
+    assertFalse(Files.exists(out.resolve("broken.xml")), "output written for a failed input");
+    assertFalse(Files.exists(out.resolve("sub")), "subdirectory converted without -r");
+    assertEquals(2, result.errLines().size(), result.err());
+    assertTrue(result.errLines().get(0).startsWith("x2k: " + dir.resolve("dumps/broken.xml") + ": not well-formed XML: line 1"),
+        result.err());
+    assertEquals("x2k: 2 converted, 1 failed", result.errLines().get(1));
+  }
+
+  @Test
+  void recursiveBatchKeepsRelativeLayout() throws IOException {
+    file("dumps/a.xml", domain("a"));
+    file("dumps/host1/b.xml", domain("b"));
+    file("dumps/host1/deep/c.xml", domain("c"));
+    Path out = dir.resolve("out");
+    Cli.Result result = Cli.run("", "convert", "-r", dir.resolve("dumps").toString(), "-o", out.toString());
+    assertEquals(0, result.exitCode(), result.err());
+    assertConverted(Files.readString(out.resolve("a.xml")), "a");
+    assertConverted(Files.readString(out.resolve("host1/b.xml")), "b");
+    assertConverted(Files.readString(out.resolve("host1/deep/c.xml")), "c");
+    assertEquals("x2k: 3 converted, 0 failed", result.err().strip());
+  }
+
+  @Test
+  void directoryInputWithOneFileStillGoesToDirectory() throws IOException {
+    file("dumps/only.xml", domain("only"));
+    Path out = dir.resolve("out");
+    Cli.Result result = Cli.run("", "convert", dir.resolve("dumps").toString(), "-o", out.toString());
+    assertEquals(0, result.exitCode(), result.err());
+    assertConverted(Files.readString(out.resolve("only.xml")), "only");
+  }
+
+  @Test
+  void renamesBridgesAfterConverting() throws IOException {
+    Path vm = file("vm.xml", domain("vm"));
+    Cli.Result result = Cli.run("", "convert", "--bridge", "eth0=br0", "--bridge", "eth1=br1", vm.toString());
+    assertEquals(0, result.exitCode(), result.err());
+    assertTrue(result.out().contains("<source bridge='br0'/>"), result.out());
+    assertFalse(result.out().contains("eth0"), result.out());
+  }
+
+  @Test
+  void bridgeWithoutNewNameIsUsageError() throws IOException {
+    Path vm = file("vm.xml", domain("vm"));
+    for (String bad : List.of("eth0", "eth0=", "=br0")) {
+      Cli.Result result = Cli.run("", "convert", "--bridge", bad, vm.toString());
+      assertEquals(2, result.exitCode(), bad + ": " + result.err());
+      assertEquals("", result.out());
+      assertTrue(result.err().contains("--bridge"), result.err());
+    }
+  }
+
+  @Test
+  void malformedInputFailsWithOneLineAndWritesNothing() throws IOException {
+    Path vm = file("vm.xml", "<domain type='xen'><name>x</name>");
+    Path out = dir.resolve("out.xml");
+    Cli.Result result = Cli.run("", "convert", vm.toString(), "-o", out.toString());
+    assertEquals(1, result.exitCode());
+    assertOneErrorLine(result, vm.toString(), "not well-formed XML", "line 1");
+    assertFalse(Files.exists(out), "output written for a failed input");
+    assertEquals(List.of(), leftoverTemporaries(dir));
+  }
+
+  @Test
+  void nonDomainRootFails() throws IOException {
+    Path network = file("net.xml", "<network><name>default</name></network>");
+    Cli.Result result = Cli.run("", "convert", network.toString());
+    assertEquals(1, result.exitCode());
+    assertEquals("", result.out());
+    assertOneErrorLine(result, network.toString(), "root element is <network>, expected <domain>");
+  }
+
+  @Test
+  void missingFileFails() {
+    Path missing = dir.resolve("missing.xml");
+    Cli.Result result = Cli.run("", "convert", missing.toString());
+    assertEquals(1, result.exitCode());
+    assertOneErrorLine(result, missing.toString(), "no such file");
+  }
+
+  @Test
+  void unreadableFileFails() throws IOException {
+    Path vm = file("secret.xml", domain("vm"));
+    assertTrue(vm.toFile().setReadable(false, false));
+    assumeFalse(Files.isReadable(vm), "root reads every file; run as a normal user to test this");
+    Cli.Result result = Cli.run("", "convert", vm.toString());
+    assertEquals(1, result.exitCode());
+    assertOneErrorLine(result, vm.toString(), "permission denied");
+  }
+
+  @Test
+  void emptyStdinFails() {
+    Cli.Result result = Cli.run("", "convert");
+    assertEquals(1, result.exitCode());
+    assertEquals("", result.out());
+    assertOneErrorLine(result, "<stdin>", "empty input");
+  }
+
+  @Test
+  void externalEntitiesAreNeverRead() throws IOException {
+    Path secret = file("secret.txt", "TOP-SECRET-CONTENT");
+    String hostile = "<?xml version='1.0'?>\n<!DOCTYPE domain [<!ENTITY leak SYSTEM '"
+        + secret.toUri() + "'>]>\n<domain type='xen'><name>&leak;</name></domain>";
+    Cli.Result result = Cli.run(hostile, "convert");
+    assertEquals(1, result.exitCode());
+    assertOneErrorLine(result, "<stdin>", "DOCTYPE");
+    assertFalse(result.out().contains("TOP-SECRET") || result.err().contains("TOP-SECRET"));
+  }
+
+  @Test
+  void severalInputsWithoutOutputDirectoryIsUsageError() throws IOException {
+    Path a = file("a.xml", domain("a"));
+    Path b = file("b.xml", domain("b"));
+    Cli.Result result = Cli.run("", "convert", a.toString(), b.toString());
+    assertEquals(2, result.exitCode());
+    assertEquals("", result.out());
+    assertTrue(result.err().contains("-o DIR"), result.err());
+  }
+
+  @Test
+  void outputFileWithSeveralInputsIsUsageError() throws IOException {
+    Path a = file("a.xml", domain("a"));
+    Path b = file("b.xml", domain("b"));
+    Path existing = file("existing.xml", "keep me");
+    Cli.Result result = Cli.run("", "convert", a.toString(), b.toString(), "-o", existing.toString());
+    assertEquals(2, result.exitCode());
+    assertEquals("keep me", Files.readString(existing));
+  }
+
+  @Test
+  void stdinTwiceIsUsageError() {
+    Cli.Result result = Cli.run(domain("x"), "convert", "-", "-");
+    assertEquals(2, result.exitCode());
+  }
+
+  @Test
+  void outputOverTheInputIsRefused() throws IOException {
+    Path vm = file("vm.xml", domain("vm"));
+    Cli.Result result = Cli.run("", "convert", vm.toString(), "-o", vm.toString());
+    assertEquals(1, result.exitCode());
+    assertOneErrorLine(result, "is the input itself");
+    assertEquals(domain("vm"), Files.readString(vm));
+  }
+
+  @Test
+  void twoInputsWithTheSameNameDoNotOverwriteEachOther() throws IOException {
+    Path first = file("host1/vm.xml", domain("first"));
+    Path second = file("host2/vm.xml", domain("second"));
+    Path out = dir.resolve("out");
+    Cli.Result result = Cli.run("", "convert", first.toString(), second.toString(), "-o", out.toString());
+    assertEquals(1, result.exitCode());
+    assertConverted(Files.readString(out.resolve("vm.xml")), "first");
+    assertTrue(result.err().contains("already written"), result.err());
+  }
+
+  @Test
+  void unknownOptionIsUsageError() {
+    Cli.Result result = Cli.run("", "convert", "--no-such-option");
+    assertEquals(2, result.exitCode());
+    assertTrue(result.err().contains("--no-such-option"), result.err());
+  }
+
+  @Test
+  void stacktraceOptionShowsTheTrace() throws IOException {
+    Path vm = file("vm.xml", "<domain");
+    Cli.Result result = Cli.run("", "convert", "--stacktrace", vm.toString());
+    assertEquals(1, result.exitCode());
+    assertTrue(result.errLines().size() > 1, result.err());
+    assertTrue(result.err().contains("\tat "), result.err());
+  }
+
+  @Test
+  void nonAsciiTextSurvivesAsUtf8() throws IOException {
+    Path vm = file("vm.xml", domain("vm").replace("<vcpu>", "<description>Grüße „Büro“</description><vcpu>"));
+    Cli.Result result = Cli.run("", "convert", vm.toString());
+    assertEquals(0, result.exitCode(), result.err());
+    assertTrue(result.out().contains("<description>Grüße „Büro“</description>"), result.out());
+  }
+
+  private static List<Path> leftoverTemporaries(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.filter(path -> path.getFileName().toString().endsWith(".x2k-tmp")).toList();
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package org.x2k.convert;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.x2k.cli.Cli;
+import org.xmlunit.builder.DiffBuilder;
+import org.xmlunit.builder.Input;
+import org.xmlunit.diff.Diff;
+
+/**
+ * File-based conversion tests. Every {@code <case>.xen.xml} under the golden directory and under
+ * {@code examples/} is converted by {@code x2k convert [options from <case>.args] <case>.xen.xml}
+ * and must give {@code <case>.kvm.xml}: identical as XML (XMLUnit, nothing ignored) and identical
+ * as text (so indentation and quoting are part of the contract). {@code -Dgolden.update=true}
+ * rewrites the expected files instead, except under CI.
+ */
+class GoldenTest {
+  private static final String XEN = ".xen.xml";
+  private static final String KVM = ".kvm.xml";
+  private static final String ARGS = ".args";
+
+  static List<Path> caseDirectories() {
+    return List.of(
+        Path.of(System.getProperty("golden.dir", "src/test/resources/golden")),
+        Path.of(System.getProperty("examples.dir", "examples")));
+  }
+
+  static Stream<Path> cases() throws IOException {
+    List<Path> inputs = new ArrayList<>();
+    for (Path directory : caseDirectories()) {
+      try (Stream<Path> files = Files.list(directory)) {
+        files.filter(file -> file.toString().endsWith(XEN)).sorted().forEach(inputs::add);
+      }
+    }
+    return inputs.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void convertsAsExpected(Path xen) throws IOException {
+    String base = xen.toString().substring(0, xen.toString().length() - XEN.length());
+    Path kvm = Path.of(base + KVM);
+    Path args = Path.of(base + ARGS);
+
+    List<String> arguments = new ArrayList<>(List.of("convert"));
+    if (Files.exists(args)) {
+      for (String line : Files.readAllLines(args, StandardCharsets.UTF_8)) {
+        arguments.addAll(List.of(line.strip().split("\\s+")));
+      }
+    }
+    arguments.add(xen.toString());
+    Cli.Result result = Cli.run("", arguments.toArray(String[]::new));
+    assertEquals("", result.err(), "stderr");
+    assertEquals(0, result.exitCode(), "exit code");
+
+    if (GoldenUpdate.requested(System.getProperty("golden.update"), System.getenv())) {
+      Files.writeString(kvm, result.out(), StandardCharsets.UTF_8);
+      return;
+    }
+    assertTrue(Files.exists(kvm), "missing expected file " + kvm + " (run with -Dgolden.update=true)");
+    String expected = Files.readString(kvm, StandardCharsets.UTF_8);
+    Diff diff = DiffBuilder.compare(Input.fromString(expected))
+        .withTest(Input.fromString(result.out()))
+        .checkForIdentical()
+        .build();
+    assertTrue(!diff.hasDifferences(), () -> kvm + " differs:\n" + diff.fullDescription());
+    assertEquals(expected, result.out(), kvm + " differs in formatting");
+  }
+
+  @Test
+  void everyCaseIsAPair() throws IOException {
+    List<String> orphans = new ArrayList<>();
+    for (Path directory : caseDirectories()) {
+      TreeSet<String> names = new TreeSet<>();
+      try (Stream<Path> files = Files.list(directory)) {
+        files.map(file -> file.getFileName().toString()).forEach(names::add);
+      }
+      for (String name : names) {
+        String base;
+        if (name.endsWith(XEN)) {
+          base = name.substring(0, name.length() - XEN.length());
+          if (!names.contains(base + KVM)) {
+            orphans.add(directory.resolve(name) + " has no " + base + KVM);
+          }
+        } else if (name.endsWith(KVM)) {
+          base = name.substring(0, name.length() - KVM.length());
+          if (!names.contains(base + XEN)) {
+            orphans.add(directory.resolve(name) + " has no " + base + XEN);
+          }
+        } else if (name.endsWith(ARGS)) {
+          base = name.substring(0, name.length() - ARGS.length());
+          if (!names.contains(base + XEN)) {
+            orphans.add(directory.resolve(name) + " has no " + base + XEN);
+          }
+        } else if (!name.equals("README.md")) {
+          orphans.add(directory.resolve(name) + " is not part of a case");
+        }
+      }
+    }
+    if (!orphans.isEmpty()) {
+      fail("orphan golden files:\n" + String.join("\n", orphans));
+    }
+  }
+
+  @Test
+  void thereAreCasesToRun() throws IOException {
+    assertTrue(cases().count() >= 15, "golden cases were not found where expected");
+  }
+}
