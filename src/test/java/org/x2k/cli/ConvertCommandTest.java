@@ -301,6 +301,16 @@ class ConvertCommandTest {
     assertTrue(result.out().contains("<description>Grüße „Büro“</description>"), result.out());
   }
 
+  @Test
+  void elementsX2kDoesNotKnowSurvive() throws IOException {
+    Path vm = file("vm.xml", domain("vm").replace("<devices>",
+        "<future-element flavour='new'><child>text</child></future-element>\n<devices>"));
+    Cli.Result result = Cli.run("", "convert", vm.toString());
+    assertEquals(0, result.exitCode(), result.err());
+    assertTrue(result.out().contains(
+        "  <future-element flavour='new'>\n    <child>text</child>\n  </future-element>\n"), result.out());
+  }
+
   private static List<Path> leftoverTemporaries(Path root) throws IOException {
     try (Stream<Path> files = Files.walk(root)) {
       return files.filter(path -> path.getFileName().toString().endsWith(".x2k-tmp")).toList();
