@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Names shared by x2k's stylesheets: the namespace of x2k's functions and
-  error codes, and libvirt's disk-name letters.
+  error codes, and libvirt's disk names.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -27,4 +27,17 @@
                           else x2k:disk-suffix($index idiv 26 - 1) || $letter"/>
   </xsl:function>
 
+  <!-- Where a disk name sorts among disks the way Xen numbered them: disk index
+       (xvda 0, xvdb 1, xvdaa 26), then partition (xvda 0, xvda1 1, xvda2 2).
+       Names of another shape sort last. -->
+  <xsl:function name="x2k:disk-order" as="xs:integer+">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:variable name="parts" as="xs:string*"
+        select="analyze-string($name, '^(xvd|[hsv]d)([a-z]+)([0-9]*)$')/*:match/*:group[@nr = (2, 3)] ! string()"/>
+    <xsl:sequence select="
+        if (empty($parts)) then (999999, 0)
+        else (fold-left(string-to-codepoints($parts[1]), -1,
+                        function($index, $c) { ($index + 1) * 26 + $c - 97 }),
+              if ($parts[2]) then xs:integer($parts[2]) else 0)"/>
+  </xsl:function>
 </xsl:stylesheet>

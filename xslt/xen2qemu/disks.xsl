@@ -1,8 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Block devices: Xen's disk backends become QEMU's block layer, and disks on
-  Xen's paravirtual bus move to virtio (CD-ROMs to IDE) under names that stay
-  unique.
+  Block devices: Xen's disk backends become QEMU's block layer; Xen's
+  paravirtual disks move to virtio (CD-ROMs to IDE or SATA, floppies to the
+  floppy controller); names are planned so that they never collide and follow
+  the order the guest knew its disks in.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -15,26 +16,30 @@
        files (file). QEMU opens all of them itself. -->
   <xsl:variable name="xen-disk-backends" as="xs:string+" select="'tap', 'tap2', 'phy', 'file'"/>
 
-  <!-- Step 2.5.1: a Xen backend becomes driver 'qemu' with the image format spelt the
-       QEMU way (step 2.5.1.2: blktap's 'aio' is a raw image); step 2.5.1.3: cache
-       mode $disk-cache where the driver names none. -->
+  <!-- Step 2.5.1: a Xen backend becomes driver 'qemu'; every image format is spelt
+       the QEMU way (step 2.5.1.2: blktap's 'aio' is a raw image), or is $disk-format
+       for raw image files converted with qemu-img (seed 000, step 5); step 2.5.1.3:
+       cache mode $disk-cache where the driver names none. -->
   <xsl:template match="/domain/devices/disk/driver">
     <xsl:variable name="xen-backend" as="xs:boolean" select="@name = $xen-disk-backends"/>
+    <xsl:variable name="format" as="xs:string?" select="x2k:image-format(..)"/>
     <xsl:copy>
       <xsl:if test="$xen-backend">
         <xsl:attribute name="name">qemu</xsl:attribute>
-        <xsl:attribute name="type" select="x2k:image-format(@type)"/>
       </xsl:if>
-      <xsl:apply-templates select="if ($xen-backend) then @* except (@name, @type) else @*"/>
+      <xsl:if test="exists($format)">
+        <xsl:attribute name="type" select="$format"/>
+      </xsl:if>
+      <xsl:apply-templates select="@* except (@name[$xen-backend], @type)"/>
       <xsl:if test="$disk-cache and not(@cache)">
         <xsl:attribute name="cache" select="$disk-cache"/>
       </xsl:if>
     </xsl:copy>
   </xsl:template>
 
-  <!-- Step 2.5.2: a disk on Xen's bus moves to $disk-bus, a CD-ROM to $cdrom-bus,
-       under the name planned for it by x2k:target-plan. -->
-  <xsl:template match="/domain/devices/disk/target[x2k:on-xen-bus(.)]">
+  <!-- Step 2.5.2: a disk whose bus changes, or whose name is a partition's, gets the
+       bus and name planned by x2k:target-plan. -->
+  <xsl:template match="/domain/devices/disk/target[x2k:is-renamed(.)]">
     <xsl:variable name="bus-and-dev" as="xs:string+"
         select="x2k:target-plan(ancestor::devices[1])(generate-id(.))"/>
     <target dev="{$bus-and-dev[2]}" bus="{$bus-and-dev[1]}">
@@ -42,48 +47,96 @@
     </target>
   </xsl:template>
 
-  <!-- The format QEMU calls Xen's image type: blktap's aio and an unnamed type are
-       raw, Xen's vhd is QEMU's vpc; qcow, qcow2, qed and vmdk keep their names. -->
-  <xsl:function name="x2k:image-format" as="xs:string">
-    <xsl:param name="xen-type" as="attribute(type)?"/>
+  <!-- A drive address belongs to the controller the disk leaves; libvirt assigns
+       the new one from the name. -->
+  <xsl:template match="/domain/devices/disk[target[x2k:is-renamed(.)]]/address[@type = 'drive']"/>
+
+  <!-- Xen driver domains (backenddomain) do not exist under KVM. -->
+  <xsl:template match="/domain/devices/disk/backenddomain"/>
+
+  <!-- The format QEMU is told for a disk: Xen's names spelt QEMU's way (blktap's aio
+       and Xen backends without a type are raw, vhd is QEMU's vpc), $disk-format for
+       raw image files when given; empty where the driver names none and is QEMU's. -->
+  <xsl:function name="x2k:image-format" as="xs:string?">
+    <xsl:param name="disk" as="element(disk)"/>
+    <xsl:variable name="driver" as="element(driver)?" select="$disk/driver"/>
+    <xsl:variable name="named" as="xs:string?" select="
+        if ($driver/@type = ('aio', '')) then 'raw'
+        else if ($driver/@type = 'vhd') then 'vpc'
+        else if ($driver/@type) then string($driver/@type)
+        else if ($driver/@name = $xen-disk-backends) then 'raw'
+        else ()"/>
     <xsl:sequence select="
-        if (empty($xen-type) or $xen-type = ('aio', 'raw', '')) then 'raw'
-        else if ($xen-type = 'vhd') then 'vpc'
-        else string($xen-type)"/>
+        if ($disk-format and $named = 'raw' and $disk/@type = 'file'
+            and not($disk/@device = ('cdrom', 'floppy'))) then $disk-format
+        else $named"/>
   </xsl:function>
 
-  <!-- A target on Xen's paravirtual bus, named or implied by an xvd* name. -->
-  <xsl:function name="x2k:on-xen-bus" as="xs:boolean">
+  <!-- The bus a target is on: named, or implied by its name as libvirt does. -->
+  <xsl:function name="x2k:current-bus" as="xs:string">
     <xsl:param name="target" as="element(target)"/>
-    <xsl:sequence select="$target/@bus = 'xen'
-                          or (empty($target/@bus) and starts-with($target/@dev, 'xvd'))"/>
+    <xsl:sequence select="
+        if ($target/@bus) then string($target/@bus)
+        else if (starts-with($target/@dev, 'xvd')) then 'xen'
+        else if (starts-with($target/@dev, 'hd')) then 'ide'
+        else if (starts-with($target/@dev, 'sd')) then 'scsi'
+        else if (starts-with($target/@dev, 'vd')) then 'virtio'
+        else if (starts-with($target/@dev, 'fd')) then 'fdc'
+        else 'unknown'"/>
   </xsl:function>
 
-  <!-- New bus and name for every disk leaving Xen's bus, keyed by generate-id() of
-       its target. Whole-disk names keep their letter (xvdb becomes vdb), so the
-       guest sees its disks in the same order; names that cannot be kept, such as
-       the partitions of a partition-per-image guest (xvda1, xvda2), or a letter
-       already in use, take the first free name in document order. Names of the
-       disks that stay where they are are never reused. -->
+  <!-- The bus a disk goes to. Everything a PV guest has is paravirtual, whatever its
+       name; CD-ROMs never go to virtio, floppies stay on the floppy controller, and a
+       q35 machine has no IDE. -->
+  <xsl:function name="x2k:new-bus" as="xs:string">
+    <xsl:param name="target" as="element(target)"/>
+    <xsl:variable name="device" as="xs:string" select="($target/../@device, 'disk')[1]"/>
+    <xsl:variable name="bus" as="xs:string" select="x2k:current-bus($target)"/>
+    <xsl:variable name="paravirtual" as="xs:boolean"
+        select="$bus = 'xen' or x2k:was-paravirtual(root($target)/domain)"/>
+    <xsl:variable name="chosen" as="xs:string" select="
+        if ($device = 'floppy') then (if ($bus = 'xen') then 'fdc' else $bus)
+        else if ($device = 'cdrom') then (if ($paravirtual) then $x2k:cdrom-bus else $bus)
+        else if ($paravirtual) then $disk-bus
+        else if ($emulated-disk-bus) then $emulated-disk-bus
+        else $bus"/>
+    <xsl:sequence select="if ($chosen = 'ide' and $x2k:q35) then 'sata' else $chosen"/>
+  </xsl:function>
+
+  <xsl:variable name="x2k:cdrom-bus" as="xs:string"
+      select="if ($cdrom-bus) then $cdrom-bus else if ($x2k:q35) then 'sata' else 'ide'"/>
+
+  <!-- Whether a target gets a new bus or name: it changes bus, its name is a
+       partition's (xvda1: one image per partition, as xen-tools made them), or its
+       name does not fit its bus. -->
+  <xsl:function name="x2k:is-renamed" as="xs:boolean">
+    <xsl:param name="target" as="element(target)"/>
+    <xsl:variable name="bus" as="xs:string" select="x2k:new-bus($target)"/>
+    <xsl:variable name="prefix" as="xs:string" select="x2k:disk-prefix($bus)"/>
+    <xsl:sequence select="$prefix ne ''
+                          and ($bus ne x2k:current-bus($target)
+                               or matches($target/@dev, '[0-9]$')
+                               or not(starts-with($target/@dev, $prefix)))"/>
+  </xsl:function>
+
+  <!-- New bus and name of every renamed disk, keyed by generate-id() of its target.
+       libvirt keeps disks sorted by name, and the guest finds virtio disks in that
+       order, so renamed disks are numbered in the order Xen numbered them (xvda,
+       xvda1, xvda2, xvdb, ...) on the first names their bus has free: xvda and xvdc
+       become vda and vdb, which is what the guest will call them. Names of disks that
+       keep theirs are never reused. -->
   <xsl:function name="x2k:target-plan" as="map(xs:string, xs:string+)" cache="yes">
     <xsl:param name="devices" as="element(devices)"/>
-    <xsl:variable name="moving" as="element(target)*"
-        select="$devices/disk/target[x2k:on-xen-bus(.)]"/>
-    <xsl:variable name="whole-disks" as="element(target)*"
-        select="$moving[matches(@dev, '^xvd[a-z]+$')]"/>
-    <xsl:iterate select="$whole-disks, ($moving except $whole-disks)">
-      <xsl:param name="taken" as="xs:string*"
-          select="($devices/disk/target except $moving)/@dev ! string()"/>
+    <xsl:variable name="targets" as="element(target)*" select="$devices/disk/target"/>
+    <xsl:variable name="renamed" as="element(target)*" select="$targets[x2k:is-renamed(.)]"/>
+    <xsl:iterate select="sort($renamed, (), function($target) {
+                           x2k:disk-prefix(x2k:new-bus($target)), x2k:disk-order($target/@dev) })">
+      <xsl:param name="taken" as="xs:string*" select="($targets except $renamed)/@dev ! string()"/>
       <xsl:param name="plan" as="map(xs:string, xs:string+)" select="map{}"/>
       <xsl:on-completion select="$plan"/>
-      <xsl:variable name="bus" as="xs:string"
-          select="if (../@device = 'cdrom') then $cdrom-bus else $disk-bus"/>
-      <xsl:variable name="prefix" as="xs:string" select="x2k:disk-prefix($bus)"/>
-      <xsl:variable name="kept" as="xs:string?"
-          select="if (matches(@dev, '^xvd[a-z]+$')) then $prefix || substring(@dev, 4) else ()"/>
+      <xsl:variable name="bus" as="xs:string" select="x2k:new-bus(.)"/>
       <xsl:variable name="dev" as="xs:string"
-          select="if (exists($kept) and not($kept = $taken)) then $kept
-                  else x2k:first-free-name($prefix, $taken, 0)"/>
+          select="x2k:first-free-name(x2k:disk-prefix($bus), $taken, 0)"/>
       <xsl:next-iteration>
         <xsl:with-param name="taken" select="$taken, $dev"/>
         <xsl:with-param name="plan" select="map:put($plan, generate-id(.), ($bus, $dev))"/>
@@ -91,15 +144,40 @@
     </xsl:iterate>
   </xsl:function>
 
-  <!-- The name prefix libvirt expects on each bus. -->
+  <!-- The name a disk the guest knew as $old (xvda2, or xvda2 as a partition of disk
+       xvda) has after the conversion; empty if no disk answers to it. -->
+  <xsl:function name="x2k:new-device-name" as="xs:string?">
+    <xsl:param name="devices" as="element(devices)"/>
+    <xsl:param name="old" as="xs:string"/>
+    <xsl:variable name="exact" as="element(target)?" select="($devices/disk/target[@dev = $old])[1]"/>
+    <xsl:variable name="whole-disk" as="xs:string" select="replace($old, '[0-9]+$', '')"/>
+    <xsl:variable name="container" as="element(target)?"
+        select="($devices/disk/target[@dev = $whole-disk])[1]"/>
+    <xsl:sequence select="
+        if (exists($exact)) then x2k:final-name($exact)
+        else if (exists($container) and $whole-disk ne $old)
+          then x2k:final-name($container) || substring($old, string-length($whole-disk) + 1)
+        else ()"/>
+  </xsl:function>
+
+  <xsl:function name="x2k:final-name" as="xs:string">
+    <xsl:param name="target" as="element(target)"/>
+    <xsl:sequence select="if (x2k:is-renamed($target))
+                          then x2k:target-plan($target/ancestor::devices[1])(generate-id($target))[2]
+                          else string($target/@dev)"/>
+  </xsl:function>
+
+  <!-- The name prefix libvirt expects on each bus; empty for a bus x2k knows no
+       names for, whose disks it leaves as they are. -->
   <xsl:function name="x2k:disk-prefix" as="xs:string">
     <xsl:param name="bus" as="xs:string"/>
     <xsl:sequence select="
         if ($bus = 'virtio') then 'vd'
         else if ($bus = 'ide') then 'hd'
         else if ($bus = ('sata', 'scsi', 'usb')) then 'sd'
-        else x2k:fail('bad-parameter', 'no disk names known for bus ''' || $bus
-                      || ''' (use virtio, ide, sata, scsi or usb)')"/>
+        else if ($bus = 'fdc') then 'fd'
+        else if ($bus = 'xen') then 'xvd'
+        else ''"/>
   </xsl:function>
 
   <!-- The first name prefix + suffix, from suffix number $index on, not in $taken. -->

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The domain itself: what the input must be, the hypervisor type, and the
-  platform features KVM needs.
+  The domain itself: what the input must be, which domains are converted, the
+  hypervisor type, and what belongs to Xen's toolstack alone.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -10,49 +10,54 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
-  <!-- Guard: only a libvirt <domain> is converted, and only with parameter values
-       that make a domain libvirt accepts. -->
+  <!-- True when the target machine is a q35: it has SATA but no IDE. -->
+  <xsl:variable name="x2k:q35" as="xs:boolean" select="contains($machine, 'q35')"/>
+
+  <!-- Guard: only a libvirt <domain> is converted, only with parameter values that
+       make a domain libvirt accepts, and only a Xen one: any other domain (already
+       KVM, say) is copied unchanged with a note, so converting twice equals
+       converting once. -->
   <xsl:template match="document-node()">
     <xsl:if test="not(domain)">
       <xsl:sequence select="x2k:fail('not-a-domain',
           'root element is &lt;' || name(*[1]) || '&gt;, expected &lt;domain&gt;')"/>
     </xsl:if>
-    <xsl:if test="not($domain-type = ('kvm', 'qemu'))">
-      <xsl:sequence select="x2k:fail('bad-parameter',
-          'domain-type must be kvm or qemu, not ''' || $domain-type || '''')"/>
-    </xsl:if>
-    <xsl:next-match/>
+    <xsl:sequence select="
+        x2k:check-parameter('domain-type', $domain-type, ('kvm', 'qemu')),
+        x2k:check-parameter('boot', $boot, ('kernel', 'disk')),
+        x2k:check-parameter('disk-bus', $disk-bus, ('virtio', 'scsi', 'sata', 'ide', 'usb')),
+        x2k:check-parameter('emulated-disk-bus', $emulated-disk-bus, ('', 'virtio', 'scsi', 'sata', 'ide', 'usb')),
+        x2k:check-parameter('cdrom-bus', $cdrom-bus, ('', 'ide', 'sata', 'scsi', 'usb')),
+        x2k:check-parameter('disk-format', $disk-format, ('', 'raw', 'qcow2', 'qed', 'vpc', 'vmdk'))"/>
+    <xsl:choose>
+      <xsl:when test="domain/@type = 'xen'">
+        <xsl:next-match/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:message>already a {domain/@type} domain, not a Xen one: copied unchanged</xsl:message>
+        <xsl:copy-of select="."/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
+
+  <xsl:function name="x2k:check-parameter" as="empty-sequence()">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:param name="allowed" as="xs:string+"/>
+    <xsl:if test="not($value = $allowed)">
+      <xsl:sequence select="x2k:fail('bad-parameter', $name || ' must be one of '
+          || string-join($allowed[.], ', ') || ', not ''' || $value || '''')"/>
+    </xsl:if>
+  </xsl:function>
 
   <!-- Procedure 2.4, step 2.1: the hypervisor becomes KVM (or plain QEMU). -->
   <xsl:template match="/domain/@type">
     <xsl:attribute name="type" select="$domain-type"/>
   </xsl:template>
 
-  <!-- Step 2.2.3 and the UCS 4.1 xen2qemu.xslt: without <features>, insert one
-       enabling ACPI (shutdown by power button) and APIC (SMP interrupts) just
-       after <os>. -->
-  <xsl:template match="/domain/os[not(../features)]">
-    <xsl:next-match/>
-    <features>
-      <acpi/>
-      <apic/>
-    </features>
-  </xsl:template>
-
-  <!-- Step 2.2.3: an existing <features> must enable ACPI and APIC too. -->
-  <xsl:template match="/domain/features">
-    <xsl:copy>
-      <xsl:apply-templates select="@*"/>
-      <xsl:if test="not(acpi)">
-        <acpi/>
-      </xsl:if>
-      <xsl:if test="not(apic)">
-        <apic/>
-      </xsl:if>
-      <xsl:apply-templates/>
-    </xsl:copy>
-  </xsl:template>
+  <!-- Arguments for Xen's device model (xen:commandline) were written for Xen's
+       qemu-dm and its machine; they are not carried over. -->
+  <xsl:template match="/domain/*[namespace-uri() = 'http://libvirt.org/schemas/domain/xen/1.0']"/>
 
   <!-- True for a guest Xen ran paravirtualised (PV or PVH): such a guest only knows
        Xen's paravirtual devices, so their KVM replacements must be explicit. -->

@@ -5,24 +5,89 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:x2k="urn:x2k:xslt"
     exclude-result-prefixes="#all">
 
   <!-- Step 2.2.1: the OS type becomes hvm (Xen PV says linux or xen, PVH xenpvh). -->
   <xsl:template match="/domain/os/type">
     <xsl:copy>
-      <xsl:apply-templates select="@*"/>
+      <xsl:apply-templates select="@* except @machine"/>
+      <xsl:choose>
+        <xsl:when test="$machine">
+          <xsl:attribute name="machine" select="$machine"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="@machine"/>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:text>hvm</xsl:text>
     </xsl:copy>
   </xsl:template>
 
   <!-- Step 2.2.1, done right: Xen's machine types (xenpv, xenfv, xenpvh) mean nothing
-       to QEMU; without the attribute libvirt picks the host's default machine.
-       The architecture is kept. -->
+       to QEMU; without the attribute libvirt picks the host's default machine. The
+       architecture is kept. -->
   <xsl:template match="/domain/os/type/@machine[starts-with(., 'xen')]"/>
 
   <!-- Step 2.2.2: pygrub/pvgrub ran in Xen's dom0; KVM boots from the guest's disk. -->
   <xsl:template match="/domain/bootloader | /domain/bootloader_args"/>
 
-  <!-- Step 2.3: Xen's hvmloader is no firmware QEMU can use; QEMU brings its own BIOS. -->
+  <!-- Step 2.3: Xen's hvmloader is no firmware QEMU can use; QEMU brings its own BIOS.
+       A UEFI guest (OVMF as a pflash loader) keeps UEFI, chosen by libvirt from the
+       host's firmware. -->
   <xsl:template match="/domain/os/loader"/>
+
+  <!-- Boot: UEFI guests get firmware='efi'; a guest that booted through pygrub, or
+       whose kernel is dropped by boot=disk, boots from its first disk unless the
+       definition already names a boot order. -->
+  <xsl:template match="/domain/os">
+    <xsl:copy>
+      <xsl:if test="loader/@type = 'pflash' and not(@firmware)">
+        <xsl:attribute name="firmware">efi</xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates select="@*, node()"/>
+      <xsl:if test="x2k:boots-from-disk(..) and not(boot) and not(../devices/*/boot)">
+        <boot dev='hd'/>
+      </xsl:if>
+    </xsl:copy>
+  </xsl:template>
+
+  <!-- boot=disk: the guest carries its own bootloader; dom0's kernel goes. -->
+  <xsl:template match="/domain/os/*[self::kernel or self::initrd or self::cmdline or self::dtb][$boot = 'disk']"/>
+
+  <!-- Direct kernel boot kept: the command line names the guest's disks and console
+       as Xen did; they follow the conversion (xvdXN to the new name of that disk,
+       hvc0 and xvc0 to ttyS0). -->
+  <xsl:template match="/domain/os/cmdline[$boot = 'kernel']">
+    <xsl:copy>
+      <xsl:apply-templates select="@*"/>
+      <xsl:value-of select="x2k:guest-command-line(., root()/domain/devices)"/>
+    </xsl:copy>
+  </xsl:template>
+
+  <xsl:function name="x2k:guest-command-line" as="xs:string">
+    <xsl:param name="command-line" as="xs:string"/>
+    <xsl:param name="devices" as="element(devices)?"/>
+    <xsl:variable name="disks-renamed" as="xs:string*">
+      <xsl:analyze-string select="$command-line" regex="/dev/((xvd|[hsv]d)[a-z]+[0-9]*)">
+        <xsl:matching-substring>
+          <xsl:variable name="new" as="xs:string?"
+              select="if ($devices) then x2k:new-device-name($devices, regex-group(1)) else ()"/>
+          <xsl:sequence select="'/dev/' || ($new, regex-group(1))[1]"/>
+        </xsl:matching-substring>
+        <xsl:non-matching-substring>
+          <xsl:sequence select="."/>
+        </xsl:non-matching-substring>
+      </xsl:analyze-string>
+    </xsl:variable>
+    <xsl:sequence select="replace(string-join($disks-renamed), '(^|\s)console=(hvc|xvc)0', '$1console=ttyS0')"/>
+  </xsl:function>
+
+  <!-- Whether the converted guest boots from its own disk rather than a kernel
+       given by the host. -->
+  <xsl:function name="x2k:boots-from-disk" as="xs:boolean">
+    <xsl:param name="domain" as="element(domain)"/>
+    <xsl:sequence select="exists($domain/bootloader)
+                          or ($boot = 'disk' and exists($domain/os/kernel))"/>
+  </xsl:function>
 </xsl:stylesheet>

@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Parameters of xen2qemu.xsl: the choices procedure 2.4 leaves to the
-  administrator. Defaults follow the seed's xen2qemu.xslt.
+  Parameters of xen2qemu.xsl: the choices the seeds leave to the administrator.
+  Defaults follow the seed's xen2qemu.xslt where it makes one. x2k's options
+  set them (x2k convert -help lists which).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -11,21 +12,42 @@
   <!-- Domain type: 'kvm', or 'qemu' for hosts without hardware virtualisation. -->
   <xsl:param name="domain-type" as="xs:string" select="'kvm'"/>
 
-  <!-- Emulator binary (step 2.4 says /usr/bin/kvm; RHEL has /usr/libexec/qemu-kvm).
-       The empty string drops the element, so libvirt picks the host's default. -->
+  <!-- Machine type for os/type/@machine ('pc', 'q35', 'pc-q35-7.2', ...); empty drops
+       Xen's machine types and lets libvirt pick the host's default. A q35 machine has
+       no IDE: what would be IDE becomes SATA. -->
+  <xsl:param name="machine" as="xs:string" select="''"/>
+
+  <!-- Emulator binary that replaces an existing emulator element (procedure 2.4,
+       step 2.4 says /usr/bin/kvm; RHEL has /usr/libexec/qemu-kvm). The empty string
+       drops the element, so libvirt picks the host's emulator for the architecture. -->
   <xsl:param name="emulator" as="xs:string" select="'/usr/bin/kvm'"/>
 
-  <!-- Bus for the disks that were on Xen's paravirtual bus: virtio, or ide,
-       sata or scsi for guests without virtio drivers (step 2.5.2). -->
+  <!-- How a PV guest whose kernel was held by dom0 boots: 'kernel' keeps direct
+       kernel boot (kernel and initrd must exist on the KVM host); 'disk' drops the
+       kernel, for guests that carry their own bootloader. -->
+  <xsl:param name="boot" as="xs:string" select="'kernel'"/>
+
+  <!-- Bus for Xen's paravirtual disks (bus xen, and every disk of a PV guest):
+       virtio, or scsi, sata or ide for guests without virtio drivers. -->
   <xsl:param name="disk-bus" as="xs:string" select="'virtio'"/>
 
-  <!-- Bus for CD-ROMs that were on Xen's bus: QEMU has no virtio CD-ROM (step 2.5.2). -->
-  <xsl:param name="cdrom-bus" as="xs:string" select="'ide'"/>
+  <!-- Bus for the emulated disks of a fully virtualised guest (ide, scsi); empty keeps
+       their bus. -->
+  <xsl:param name="emulated-disk-bus" as="xs:string" select="''"/>
+
+  <!-- Bus for CD-ROMs that were on Xen's bus; empty means ide, or sata on q35.
+       QEMU has no virtio CD-ROM. -->
+  <xsl:param name="cdrom-bus" as="xs:string" select="''"/>
+
+  <!-- Image format of the disks Xen used as raw files, when they were converted with
+       qemu-img (seed 000, step 5): 'qcow2'; empty keeps what the definition says. -->
+  <xsl:param name="disk-format" as="xs:string" select="''"/>
 
   <!-- Cache mode added to disk drivers that name none ('none' keeps live migration
        safe, step 2.5.1.3); the empty string adds nothing. -->
   <xsl:param name="disk-cache" as="xs:string" select="'none'"/>
 
-  <!-- NIC model that replaces Xen's netfront (step 2.6.1): virtio, e1000, rtl8139, ... -->
+  <!-- NIC model for Xen's netfront, and for PV guests' NICs without a model
+       (step 2.6.1): virtio, e1000, rtl8139. -->
   <xsl:param name="nic-model" as="xs:string" select="'virtio'"/>
 </xsl:stylesheet>

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.x2k.convert.Conversion;
 import org.x2k.convert.ConversionException;
 import org.x2k.convert.DomainConverter;
 import org.x2k.io.Input;
@@ -71,6 +72,8 @@ public final class ConvertCommand implements Callable<Integer> {
           + " (repeatable).")
   Map<String, String> bridges = new LinkedHashMap<>();
 
+  @Mixin ConversionOptions conversion;
+
   @Mixin CommonOptions common;
 
   @Override
@@ -85,12 +88,13 @@ public final class ConvertCommand implements Callable<Integer> {
     expanded.problems().forEach(problem -> err.println("x2k: " + problem));
     int failed = expanded.problems().size();
     int converted = 0;
-    DomainConverter converter = new DomainConverter(bridges);
+    DomainConverter converter = new DomainConverter(conversion.stylesheetParameters(), bridges);
     Set<Path> written = new HashSet<>();
     for (Input input : inputs) {
       try {
-        String xml = converter.convert(input.read(parent.stdin()));
-        write(input, xml, batch, written);
+        Conversion result = converter.convert(input.read(parent.stdin()));
+        result.notes().forEach(note -> err.println("x2k: " + input.name() + ": note: " + note));
+        write(input, result.xml(), batch, written);
         converted++;
       } catch (ConversionException | InputException e) {
         failed++;

@@ -1,7 +1,9 @@
 package org.x2k.convert;
 
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
@@ -33,33 +35,39 @@ public final class DomainConverter {
   private static final String X2K_ERRORS = "urn:x2k:xslt";
 
   private final Stylesheets stylesheets;
+  private final Map<QName, XdmValue> xen2qemuParameters = new LinkedHashMap<>();
   private final Map<String, String> bridges;
 
   /**
+   * @param parameters values for xen2qemu.xsl's parameters, by name (see xen2qemu/params.xsl);
+   *     those not given keep the stylesheet's defaults
    * @param bridges old bridge name to new bridge name, applied after the conversion; empty for
    *     none
    */
-  public DomainConverter(Map<String, String> bridges) {
+  public DomainConverter(Map<String, String> parameters, Map<String, String> bridges) {
     this.stylesheets = Stylesheets.bundled();
+    parameters.forEach((name, value) -> xen2qemuParameters.put(new QName(name), new XdmAtomicValue(value)));
     this.bridges = new LinkedHashMap<>(bridges);
   }
 
   /**
    * Converts {@code xml}, the bytes of a domain document.
    *
-   * @return the converted domain as libvirt prints it, ending with a newline
+   * @return the converted domain and the stylesheets' notes on it
    * @throws ConversionException if the bytes are not a well-formed domain document x2k can convert
    */
-  public String convert(byte[] xml) throws ConversionException {
+  public Conversion convert(byte[] xml) throws ConversionException {
     if (xml.length == 0) {
       throw new ConversionException("empty input");
     }
+    List<String> notes = new ArrayList<>();
     XdmNode domain = parse(xml);
-    XdmNode converted = transform(stylesheets.xen2qemu, domain, Map.of());
+    XdmNode converted = transform(stylesheets.xen2qemu, domain, xen2qemuParameters, notes);
     if (!bridges.isEmpty()) {
-      converted = transform(stylesheets.bridgeRename, converted, Map.of(new QName("bridges"), bridgeMap()));
+      converted = transform(stylesheets.bridgeRename, converted,
+          Map.of(new QName("bridges"), bridgeMap()), notes);
     }
-    return LibvirtXmlWriter.write(converted);
+    return new Conversion(LibvirtXmlWriter.write(converted), notes);
   }
 
   private XdmMap bridgeMap() {
@@ -143,11 +151,11 @@ public final class DomainConverter {
     return "not well-formed XML: " + where + oneLine(parse.getMessage());
   }
 
-  private XdmNode transform(XsltExecutable stylesheet, XdmNode input, Map<QName, XdmValue> parameters)
-      throws ConversionException {
+  private XdmNode transform(XsltExecutable stylesheet, XdmNode input, Map<QName, XdmValue> parameters,
+      List<String> notes) throws ConversionException {
     Xslt30Transformer transformer = stylesheet.load30();
     transformer.setErrorReporter(error -> { });
-    transformer.setMessageHandler(message -> { });
+    transformer.setMessageHandler(message -> notes.add(oneLine(message.getStringValue())));
     XdmDestination result = new XdmDestination();
     try {
       transformer.setStylesheetParameters(parameters);

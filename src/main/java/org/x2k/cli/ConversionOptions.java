@@ -1,0 +1,114 @@
+package org.x2k.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The choices the seeds leave to the administrator, as options; each sets one parameter of
+ * xen2qemu.xsl (see xslt/xen2qemu/params.xsl). Unset options keep the stylesheet's defaults.
+ */
+public final class ConversionOptions {
+  enum DomainType { kvm, qemu }
+
+  enum Boot { kernel, disk }
+
+  enum DiskBus { virtio, scsi, sata, ide, usb }
+
+  enum CdromBus { ide, sata, scsi, usb }
+
+  enum DiskFormat { raw, qcow2 }
+
+  enum Cache { none, writethrough, writeback, directsync, unsafe, hypervisor }
+
+  enum NicModel { virtio, e1000, e1000e, rtl8139 }
+
+  @Spec(Spec.Target.MIXEE) CommandSpec spec;
+
+  @Option(names = "--type", paramLabel = "kvm|qemu",
+      description = "Domain type: kvm (default), or qemu for hosts without hardware virtualisation.")
+  DomainType type;
+
+  @Option(names = "--machine", paramLabel = "MACHINE",
+      description = "Machine type (pc, q35, pc-q35-7.2, ...). Default: none, libvirt picks the"
+          + " host's. With q35, which has no IDE, disks and CD-ROMs that would be IDE become SATA.")
+  String machine;
+
+  @Option(names = "--emulator", paramLabel = "PATH|none",
+      description = "Emulator that replaces Xen's (default /usr/bin/kvm, as the seed says);"
+          + " none drops it so libvirt picks the host's.")
+  String emulator;
+
+  @Option(names = "--boot", paramLabel = "kernel|disk",
+      description = "PV guests whose kernel dom0 held: kernel (default) keeps direct kernel boot"
+          + " (root= and console= follow the conversion); disk boots the guest's own bootloader.")
+  Boot boot;
+
+  @Option(names = "--disk-bus", paramLabel = "BUS",
+      description = "Bus for Xen's paravirtual disks: virtio (default), scsi, sata, ide, usb.")
+  DiskBus diskBus;
+
+  @Option(names = "--emulated-disk-bus", paramLabel = "BUS",
+      description = "Bus for a fully virtualised guest's emulated disks (default: keep theirs).")
+  DiskBus emulatedDiskBus;
+
+  @Option(names = "--cdrom-bus", paramLabel = "BUS",
+      description = "Bus for Xen's paravirtual CD-ROMs: ide (default; sata with q35), sata, scsi,"
+          + " usb. Never virtio.")
+  CdromBus cdromBus;
+
+  @Option(names = "--disk-format", paramLabel = "raw|qcow2",
+      description = "Format of the raw image files Xen used, when you converted them with"
+          + " qemu-img (default: as the definition says).")
+  DiskFormat diskFormat;
+
+  @Option(names = "--cache", paramLabel = "MODE",
+      description = "Cache mode for disks that name none: none (default, safe for live"
+          + " migration), writethrough, writeback, directsync, unsafe, or hypervisor to leave"
+          + " it to QEMU.")
+  Cache cache;
+
+  @Option(names = "--nic-model", paramLabel = "MODEL",
+      description = "NIC model for Xen's netfront and PV guests' NICs: virtio (default), e1000,"
+          + " e1000e, rtl8139.")
+  NicModel nicModel;
+
+  /** xen2qemu.xsl's parameters for the options given. */
+  Map<String, String> stylesheetParameters() {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    put(parameters, "domain-type", type);
+    if (machine != null) {
+      if (!machine.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+        throw new ParameterException(spec.commandLine(), "--machine takes a machine type name"
+            + " such as pc or q35, not '" + machine + "'");
+      }
+      parameters.put("machine", machine);
+    }
+    if (emulator != null) {
+      if (!emulator.equals("none") && !emulator.startsWith("/")) {
+        throw new ParameterException(spec.commandLine(),
+            "--emulator takes an absolute path or none, not '" + emulator + "'");
+      }
+      parameters.put("emulator", emulator.equals("none") ? "" : emulator);
+    }
+    put(parameters, "boot", boot);
+    put(parameters, "disk-bus", diskBus);
+    put(parameters, "emulated-disk-bus", emulatedDiskBus);
+    put(parameters, "cdrom-bus", cdromBus);
+    put(parameters, "disk-format", diskFormat);
+    if (cache != null) {
+      parameters.put("disk-cache", cache == Cache.hypervisor ? "" : cache.name());
+    }
+    put(parameters, "nic-model", nicModel);
+    return parameters;
+  }
+
+  private static void put(Map<String, String> parameters, String name, Enum<?> value) {
+    if (value != null) {
+      parameters.put(name, value.name());
+    }
+  }
+}

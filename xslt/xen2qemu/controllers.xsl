@@ -1,0 +1,28 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Controllers: Xen's xenbus and its USB emulation have no place in QEMU; a q35
+  machine has no IDE controller.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:x2k="urn:x2k:xslt"
+    exclude-result-prefixes="#all">
+
+  <!-- xenbus carries Xen's paravirtual devices (its event-channel and grant-frame
+       limits too); virtio devices sit on PCI instead. -->
+  <xsl:template match="/domain/devices/controller[@type = 'xenbus']"/>
+
+  <!-- Xen's emulated USB controllers (qusb1, qusb2) become QEMU's xHCI controller,
+       which serves USB 1, 2 and 3 devices; their port count was Xen's. -->
+  <xsl:template match="/domain/devices/controller[@type = 'usb'][starts-with(@model, 'qusb')]">
+    <xsl:copy>
+      <xsl:apply-templates select="@* except (@model, @ports)"/>
+      <xsl:attribute name="model">qemu-xhci</xsl:attribute>
+      <xsl:apply-templates/>
+    </xsl:copy>
+  </xsl:template>
+
+  <!-- q35 has SATA, not IDE: the disks move (disks.xsl), the controller goes. -->
+  <xsl:template match="/domain/devices/controller[@type = 'ide'][$x2k:q35]"/>
+</xsl:stylesheet>

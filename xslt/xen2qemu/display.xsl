@@ -1,0 +1,20 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Display: Xen's paravirtual framebuffer (vfb) becomes an emulated VGA card;
+  remote displays keep what a default KVM host can serve.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    exclude-result-prefixes="#all">
+
+  <!-- Video model xen (the vfb a PV guest drew on) becomes vga, which every guest
+       kernel drives. -->
+  <xsl:template match="/domain/devices/video/model/@type[. = 'xen']">
+    <xsl:attribute name="type">vga</xsl:attribute>
+  </xsl:template>
+
+  <!-- A SPICE TLS port needs certificates and spice_tls=1 in the KVM host's qemu.conf,
+       which a default host has not: libvirt refuses the domain. The plain port stays. -->
+  <xsl:template match="/domain/devices/graphics[@type = 'spice']/@tlsPort"/>
+</xsl:stylesheet>
