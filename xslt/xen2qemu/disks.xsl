@@ -19,22 +19,27 @@
   <!-- Step 2.5.1: a Xen backend becomes driver 'qemu'; every image format is spelt
        the QEMU way (step 2.5.1.2: blktap's 'aio' is a raw image), or is $disk-format
        for raw image files converted with qemu-img (seed 000, step 5); step 2.5.1.3:
-       cache mode $disk-cache where the driver names none. -->
+       cache mode $disk-cache where the driver names none. Attributes keep their
+       order. -->
   <xsl:template match="/domain/devices/disk/driver">
-    <xsl:variable name="xen-backend" as="xs:boolean" select="@name = $xen-disk-backends"/>
-    <xsl:variable name="format" as="xs:string?" select="x2k:image-format(..)"/>
     <xsl:copy>
-      <xsl:if test="$xen-backend">
-        <xsl:attribute name="name">qemu</xsl:attribute>
-      </xsl:if>
-      <xsl:if test="exists($format)">
+      <xsl:apply-templates select="@*"/>
+      <xsl:variable name="format" as="xs:string?" select="x2k:image-format(..)"/>
+      <xsl:if test="not(@type) and exists($format)">
         <xsl:attribute name="type" select="$format"/>
       </xsl:if>
-      <xsl:apply-templates select="@* except (@name[$xen-backend], @type)"/>
       <xsl:if test="$disk-cache and not(@cache)">
         <xsl:attribute name="cache" select="$disk-cache"/>
       </xsl:if>
     </xsl:copy>
+  </xsl:template>
+
+  <xsl:template match="/domain/devices/disk/driver/@name[. = $xen-disk-backends]">
+    <xsl:attribute name="name">qemu</xsl:attribute>
+  </xsl:template>
+
+  <xsl:template match="/domain/devices/disk/driver/@type">
+    <xsl:attribute name="type" select="x2k:image-format(../..)"/>
   </xsl:template>
 
   <!-- Step 2.5.2: a disk whose bus changes, or whose name is a partition's, gets the

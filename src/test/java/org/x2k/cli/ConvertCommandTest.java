@@ -311,6 +311,46 @@ class ConvertCommandTest {
         "  <future-element flavour='new'>\n    <child>text</child>\n  </future-element>\n"), result.out());
   }
 
+  @Test
+  void kvmDomainIsCopiedUnchangedWithANote() throws IOException {
+    String kvm = "<domain type='kvm'>\n  <name>already</name>\n  <devices>\n"
+        + "    <disk type='file' device='disk'>\n      <target dev='xvda' bus='xen'/>\n    </disk>\n"
+        + "  </devices>\n</domain>\n";
+    Cli.Result result = Cli.run(kvm, "convert");
+    assertEquals(0, result.exitCode(), result.err());
+    assertEquals(kvm, result.out());
+    assertOneErrorLine(result, "<stdin>: note: already a kvm domain");
+  }
+
+  @Test
+  void optionsReachTheStylesheet() throws IOException {
+    Path vm = file("vm.xml", domain("vm").replace("<devices>", "<devices><emulator>/usr/lib/xen/bin/qemu-dm</emulator>"));
+    Cli.Result result = Cli.run("", "convert", "--type", "qemu", "--machine", "pc-q35-7.2",
+        "--emulator", "/usr/libexec/qemu-kvm", "--disk-bus", "sata", "--cache", "hypervisor",
+        "--nic-model", "rtl8139", vm.toString());
+    assertEquals(0, result.exitCode(), result.err());
+    for (String expected : List.of("<domain type='qemu'>", "machine='pc-q35-7.2'",
+        "<emulator>/usr/libexec/qemu-kvm</emulator>", "<target dev='sda' bus='sata'/>",
+        "<driver name='qemu' type='raw'/>", "<model type='rtl8139'/>")) {
+      assertTrue(result.out().contains(expected), expected + " missing from\n" + result.out());
+    }
+  }
+
+  @Test
+  void badOptionValuesAreUsageErrors() throws IOException {
+    Path vm = file("vm.xml", domain("vm"));
+    for (List<String> bad : List.of(List.of("--type", "xen"), List.of("--emulator", "kvm"),
+        List.of("--machine", "q35; rm -rf /"), List.of("--disk-bus", "xen"), List.of("--boot", "pxe"),
+        List.of("--cdrom-bus", "virtio"), List.of("--disk-format", "vhd"), List.of("--nic-model", "netfront"))) {
+      List<String> args = new java.util.ArrayList<>(List.of("convert"));
+      args.addAll(bad);
+      args.add(vm.toString());
+      Cli.Result result = Cli.run("", args.toArray(String[]::new));
+      assertEquals(2, result.exitCode(), bad + ": " + result.err());
+      assertEquals("", result.out(), bad.toString());
+    }
+  }
+
   private static List<Path> leftoverTemporaries(Path root) throws IOException {
     try (Stream<Path> files = Files.walk(root)) {
       return files.filter(path -> path.getFileName().toString().endsWith(".x2k-tmp")).toList();

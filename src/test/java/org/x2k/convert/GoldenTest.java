@@ -80,6 +80,27 @@ class GoldenTest {
     assertEquals(expected, result.out(), kvm + " differs in formatting");
   }
 
+  /**
+   * Converting twice equals converting once: an expected output is a KVM domain, which x2k copies
+   * unchanged and says so.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void convertingAgainChangesNothing(Path xen) throws IOException {
+    String name = xen.toString();
+    Path kvm = Path.of(name.substring(0, name.length() - XEN.length()) + KVM);
+    if (!Files.exists(kvm)) {
+      return; // reported by convertsAsExpected and everyCaseIsAPair
+    }
+    Cli.Result again = Cli.run("", "convert", kvm.toString());
+    assertEquals(0, again.exitCode(), again.err());
+    assertEquals(Files.readString(kvm, StandardCharsets.UTF_8), again.out(), "second conversion changed " + kvm);
+    java.util.regex.Matcher type = java.util.regex.Pattern.compile("<domain\\b[^>]*\\btype='(\\w+)'").matcher(again.out());
+    assertTrue(type.find(), again.out());
+    assertEquals(List.of("x2k: " + kvm + ": note: already a " + type.group(1)
+        + " domain, not a Xen one: copied unchanged"), again.errLines());
+  }
+
   @Test
   void everyCaseIsAPair() throws IOException {
     List<String> orphans = new ArrayList<>();
