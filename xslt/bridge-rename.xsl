@@ -18,12 +18,11 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:x2k="urn:x2k:xslt"
     exclude-result-prefixes="#all">
 
   <xsl:include href="common/output.xsl"/>
-
-  <!-- Old bridge name to new bridge name. -->
-  <xsl:param name="bridges" as="map(xs:string, xs:string)" select="map{}"/>
+  <xsl:include href="common/bridges.xsl"/>
 
   <!-- The seed hook's single pair, kept so its xsltproc call line works unchanged;
        empty means none. -->

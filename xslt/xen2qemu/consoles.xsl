@@ -6,7 +6,9 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
-    exclude-result-prefixes="#all">
+    xmlns:x2k="urn:x2k:xslt"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
 
   <!-- Step 2.7: console target type xen becomes serial; the port is kept. -->
   <xsl:template match="/domain/devices/console/target/@type[. = 'xen']">
@@ -17,5 +19,14 @@
        channel with the same name. -->
   <xsl:template match="/domain/devices/channel/target/@type[. = 'xen']">
     <xsl:attribute name="type">virtio</xsl:attribute>
+  </xsl:template>
+  <!-- Report: the console moves from hvc0/xvc0 to ttyS0. -->
+  <xsl:template match="/domain/devices/console[target/@type = 'xen']" mode="x2k:report">
+    <change code="console">console on Xen's PV console → serial port (ttyS0 in the guest)</change>
+    <action code="guest-console" severity="recommended">Inside the guest, move the getty from hvc0/xvc0 to ttyS0 (/etc/inittab, or serial-getty@ttyS0 with systemd), add ttyS0 to /etc/securetty, and use console=ttyS0 on GRUB's kernel command line (seeds 000, 004).</action>
+  </xsl:template>
+
+  <xsl:template match="/domain/devices/channel/target[@type = 'xen']" mode="x2k:report">
+    <change code="channel">channel {@name} on Xen's console ring → virtio-serial</change>
   </xsl:template>
 </xsl:stylesheet>

@@ -7,7 +7,8 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:x2k="urn:x2k:xslt"
-    exclude-result-prefixes="#all">
+    exclude-result-prefixes="#all"
+    expand-text="yes">
 
   <!-- xenbus carries Xen's paravirtual devices (its event-channel and grant-frame
        limits too); virtio devices sit on PCI instead. -->
@@ -25,4 +26,16 @@
 
   <!-- q35 has SATA, not IDE: the disks move (disks.xsl), the controller goes. -->
   <xsl:template match="/domain/devices/controller[@type = 'ide'][$x2k:q35]"/>
+  <!-- Report: controllers. -->
+  <xsl:template match="/domain/devices/controller[@type = 'xenbus']" mode="x2k:report">
+    <change code="xenbus-dropped">controller xenbus dropped: virtio devices sit on PCI</change>
+  </xsl:template>
+
+  <xsl:template match="/domain/devices/controller[@type = 'usb'][starts-with(@model, 'qusb')]" mode="x2k:report">
+    <change code="usb-controller">USB controller {@model} → qemu-xhci</change>
+  </xsl:template>
+
+  <xsl:template match="/domain/devices/controller[@type = 'ide'][$x2k:q35]" mode="x2k:report">
+    <change code="ide-controller-dropped">IDE controller dropped: q35 has none (its disks are on SATA)</change>
+  </xsl:template>
 </xsl:stylesheet>

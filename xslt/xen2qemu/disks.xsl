@@ -10,7 +10,8 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:x2k="urn:x2k:xslt"
-    exclude-result-prefixes="#all">
+    exclude-result-prefixes="#all"
+    expand-text="yes">
 
   <!-- Xen's backend drivers: blktap (tap, tap2), block devices (phy), loop-mounted
        files (file). QEMU opens all of them itself. -->
@@ -193,5 +194,55 @@
     <xsl:variable name="name" select="$prefix || x2k:disk-suffix($index)"/>
     <xsl:sequence select="if ($name = $taken) then x2k:first-free-name($prefix, $taken, $index + 1)
                           else $name"/>
+  </xsl:function>
+  <!-- Report, once for all disks: drivers, formats, cache, the renaming map and what
+       the guest must change, what the KVM host must hold. -->
+  <xsl:template match="/domain/devices/disk[1]" mode="x2k:report">
+    <xsl:variable name="disks" as="element(disk)+" select="../disk"/>
+    <xsl:variable name="xen-drivers" as="xs:string*" select="distinct-values($disks/driver/@name[. = $xen-disk-backends])"/>
+    <xsl:if test="exists($xen-drivers)">
+      <change code="disk-driver">disk drivers {x2k:list($xen-drivers)} → qemu</change>
+    </xsl:if>
+    <xsl:for-each select="$disks[driver][string(x2k:image-format(.)) ne string(driver/@type)][driver/@type]">
+      <change code="disk-format">format of {x2k:source(.)}: {driver/@type} → {x2k:image-format(.)}</change>
+    </xsl:for-each>
+    <xsl:variable name="declared-converted" as="element(disk)*"
+        select="$disks[$disk-format and $disk-format ne 'raw' and x2k:image-format(.) = $disk-format and not(driver/@type = $disk-format)]"/>
+    <xsl:if test="exists($declared-converted)">
+      <action code="convert-images" severity="required">The definition now says {$disk-format} for {x2k:list($declared-converted ! x2k:source(.))}: convert each before the first boot, e.g. qemu-img convert -f raw -O {$disk-format} IMAGE IMAGE.new &amp;&amp; mv IMAGE.new IMAGE (seed 000).</action>
+    </xsl:if>
+    <xsl:variable name="cached" as="element(disk)*" select="$disks[$disk-cache][driver][not(driver/@cache)]"/>
+    <xsl:if test="exists($cached)">
+      <change code="disk-cache">cache='{$disk-cache}' on {x2k:list($cached ! x2k:final-name(target))}</change>
+      <xsl:if test="$disk-cache = 'none'">
+        <action code="cache-none" severity="info">cache='none' bypasses the KVM host's page cache: it keeps live migration safe, and needs storage that supports O_DIRECT (not tmpfs).</action>
+      </xsl:if>
+    </xsl:if>
+    <xsl:variable name="renamed" as="element(target)*" select="$disks/target[x2k:is-renamed(.)]"/>
+    <xsl:if test="exists($renamed)">
+      <change code="disk-renamed">disks renamed: {x2k:list($renamed ! (@dev || ' → ' || x2k:final-name(.) || ' (' || x2k:new-bus(.) || ')'))}</change>
+      <xsl:for-each select="$renamed">
+        <device from="{@dev}" to="{x2k:final-name(.)}" bus="{x2k:new-bus(.)}"/>
+      </xsl:for-each>
+      <xsl:variable name="guest-disks" as="element(target)*" select="$renamed[not(../@device = ('cdrom', 'floppy'))]"/>
+      <xsl:if test="exists($guest-disks)">
+        <action code="guest-disk-names" severity="required">Inside the guest, the disks have new names ({x2k:list($guest-disks ! (@dev || ' → ' || x2k:final-name(.)))}): use UUID= or LABEL= (or the new names) in /etc/fstab, and check /boot/grub/device.map, GRUB's kernel command line (root=, resume=), /etc/crypttab and the initramfs resume setting (seeds 000, 004).</action>
+      </xsl:if>
+      <xsl:variable name="partition-images" as="element(target)*" select="$renamed[matches(@dev, '[0-9]$')]"/>
+      <xsl:if test="exists($partition-images)">
+        <action code="partition-images" severity="required">{x2k:list($partition-images/@dev)} were images of single partitions (one image per partition): x2k attached each as a whole disk ({x2k:list($partition-images ! x2k:final-name(.))}). Such disks have no partition table or bootloader, so the guest cannot boot from BIOS: keep direct kernel boot, or copy the filesystems into one partitioned disk image with GRUB on it (seed 002).</action>
+      </xsl:if>
+    </xsl:if>
+    <action code="copy-storage" severity="required">Copy, or make reachable, on the KVM host at the same paths: {x2k:list($disks[source] ! x2k:source(.))}.</action>
+  </xsl:template>
+
+  <xsl:template match="/domain/devices/disk/backenddomain" mode="x2k:report">
+    <change code="backend-domain-dropped">disk {../target/@dev}: Xen driver domain {@name} dropped</change>
+  </xsl:template>
+
+  <!-- A disk's source as the administrator knows it. -->
+  <xsl:function name="x2k:source" as="xs:string">
+    <xsl:param name="disk" as="element(disk)"/>
+    <xsl:sequence select="string(($disk/source/(@file, @dev, @name, @volume, @dir), '(no source)')[1])"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -6,7 +6,9 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
-    exclude-result-prefixes="#all">
+    xmlns:x2k="urn:x2k:xslt"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
 
   <!-- Video model xen (the vfb a PV guest drew on) becomes vga, which every guest
        kernel drives. -->
@@ -17,4 +19,13 @@
   <!-- A SPICE TLS port needs certificates and spice_tls=1 in the KVM host's qemu.conf,
        which a default host has not: libvirt refuses the domain. The plain port stays. -->
   <xsl:template match="/domain/devices/graphics[@type = 'spice']/@tlsPort"/>
+  <!-- Report: display. -->
+  <xsl:template match="/domain/devices/video/model[@type = 'xen']" mode="x2k:report">
+    <change code="video">video xen (PV framebuffer) → vga</change>
+  </xsl:template>
+
+  <xsl:template match="/domain/devices/graphics[@type = 'spice']/@tlsPort" mode="x2k:report">
+    <change code="spice-tls-dropped">SPICE TLS port {.} dropped</change>
+    <action code="spice-tls" severity="recommended">SPICE ran with TLS on port {.}: to keep it, set spice_tls=1 and the certificate directory in the KVM host's qemu.conf, then add tlsPort back.</action>
+  </xsl:template>
 </xsl:stylesheet>

@@ -65,4 +65,14 @@
     <xsl:param name="domain" as="element(domain)"/>
     <xsl:sequence select="normalize-space($domain/os/type) = ('linux', 'xen', 'xenpvh')"/>
   </xsl:function>
+  <!-- Report: the hypervisor type. -->
+  <xsl:template match="/domain/@type" mode="x2k:report">
+    <change code="domain-type">domain type {.} → {$domain-type}</change>
+  </xsl:template>
+
+  <!-- Report: Xen device-model arguments are not carried over. -->
+  <xsl:template match="/domain/*[namespace-uri() = 'http://libvirt.org/schemas/domain/xen/1.0']" mode="x2k:report">
+    <change code="xen-commandline-dropped">Xen device-model arguments dropped: {string-join(*/@value, ' ')}</change>
+    <action code="xen-commandline" severity="recommended">The domain passed arguments to Xen's qemu-dm ({string-join(*/@value, ' ')}); if the guest needs them on KVM, add their QEMU equivalents with &lt;qemu:commandline&gt;.</action>
+  </xsl:template>
 </xsl:stylesheet>

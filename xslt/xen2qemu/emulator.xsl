@@ -6,6 +6,7 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:x2k="urn:x2k:xslt"
     exclude-result-prefixes="#all"
     expand-text="yes">
 
@@ -15,5 +16,9 @@
     <xsl:if test="$emulator">
       <emulator>{$emulator}</emulator>
     </xsl:if>
+  </xsl:template>
+  <!-- Report: the device model. -->
+  <xsl:template match="/domain/devices/emulator" mode="x2k:report">
+    <change code="emulator">emulator {normalize-space(.)} → {if ($emulator) then $emulator else 'the host''s default (element dropped)'}</change>
   </xsl:template>
 </xsl:stylesheet>

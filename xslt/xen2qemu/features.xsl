@@ -5,7 +5,9 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
-    exclude-result-prefixes="#all">
+    xmlns:x2k="urn:x2k:xslt"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
 
   <!-- Procedure 2.4 step 2.2.3 and the UCS 4.1 xen2qemu.xslt: without <features>,
        insert one enabling ACPI (shutdown by power button) and APIC (SMP interrupts)
@@ -46,5 +48,18 @@
         <spinlocks state='on' retries='8191'/>
       </hyperv>
     </xsl:if>
+  </xsl:template>
+  <!-- Report: ACPI and APIC switched on. -->
+  <xsl:template match="/domain/os[not(../features)] | /domain/features[not(acpi and apic)]" mode="x2k:report">
+    <change code="features-added">{x2k:list(('ACPI'[not(current()/../features/acpi)], 'APIC'[not(current()/../features/apic)]))} enabled (shutdown by ACPI power button, SMP interrupts)</change>
+  </xsl:template>
+
+  <!-- Report: Xen-only features. -->
+  <xsl:template match="/domain/features/hap | /domain/features/xen" mode="x2k:report">
+    <change code="feature-dropped">Xen-only feature {if (self::xen) then x2k:list(*/local-name()) else local-name()} dropped: a setting of Xen's hypervisor</change>
+  </xsl:template>
+
+  <xsl:template match="/domain/features/viridian" mode="x2k:report">
+    <change code="viridian-hyperv">viridian → Hyper-V enlightenments (relaxed, vapic, spinlocks)</change>
   </xsl:template>
 </xsl:stylesheet>

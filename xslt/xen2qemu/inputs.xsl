@@ -5,10 +5,16 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
-    exclude-result-prefixes="#all">
+    xmlns:x2k="urn:x2k:xslt"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
 
   <!-- Step 2.8: input bus xen becomes usb (absolute pointing stays absolute). -->
   <xsl:template match="/domain/devices/input/@bus[. = 'xen']">
     <xsl:attribute name="bus">usb</xsl:attribute>
+  </xsl:template>
+  <!-- Report: input devices. -->
+  <xsl:template match="/domain/devices/input[@bus = 'xen'][1]" mode="x2k:report">
+    <change code="input-bus">inputs on Xen's bus → USB: {x2k:list(../input[@bus = 'xen']/@type)}</change>
   </xsl:template>
 </xsl:stylesheet>

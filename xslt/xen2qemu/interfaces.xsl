@@ -8,7 +8,8 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:x2k="urn:x2k:xslt"
-    exclude-result-prefixes="#all">
+    exclude-result-prefixes="#all"
+    expand-text="yes">
 
   <!-- Step 2.6.1: Xen's paravirtual NIC becomes $nic-model (virtio by default). -->
   <xsl:template match="/domain/devices/interface/model/@type[. = 'netfront']">
@@ -41,4 +42,36 @@
        antispoofing in dom0); QEMU cannot set a guest's addresses except on its own
        user-mode network, and libvirt refuses them elsewhere. -->
   <xsl:template match="/domain/devices/interface[not(@type = 'user')]/*[self::ip or self::route]"/>
+  <!-- Report, once for all NICs: models, dropped parts, and the networks the KVM host
+       must have. -->
+  <xsl:template match="/domain/devices/interface[1]" mode="x2k:report">
+    <xsl:variable name="nics" as="element(interface)+" select="../interface"/>
+    <xsl:variable name="paravirtual" as="xs:boolean" select="x2k:was-paravirtual(/domain)"/>
+    <xsl:variable name="remodelled" as="element(interface)*"
+        select="$nics[model/@type = ('netfront', 'ioemu') or (not(model) and $paravirtual and not(@type = 'hostdev'))]"/>
+    <xsl:if test="exists($remodelled)">
+      <change code="nic-model">NIC models: {x2k:list($remodelled ! (mac/@address || ' ' || (model/@type, 'netfront')[1] || ' → ' || (if (model/@type = 'ioemu') then 'rtl8139' else $nic-model)))}</change>
+      <action code="guest-nic-names" severity="recommended">MAC addresses are kept, but the NIC model changed: the guest may name its interfaces differently; remove stale entries from /etc/udev/rules.d/70-persistent-net.rules and check the network configuration (seeds 000, 002).</action>
+    </xsl:if>
+    <xsl:if test="exists($nics/script)">
+      <change code="nic-script-dropped">vif scripts dropped: {x2k:list(distinct-values($nics/script/@path))}</change>
+    </xsl:if>
+    <xsl:variable name="addressed" as="element(interface)*" select="$nics[not(@type = 'user')][ip or route]"/>
+    <xsl:if test="exists($addressed)">
+      <change code="nic-ip-dropped">guest addresses and routes dropped: {x2k:list($addressed ! (mac/@address || ' ' || string-join((ip/@address, route/@address), ' ')))}</change>
+      <action code="guest-ip" severity="recommended">The addresses {x2k:list($addressed/ip/@address)} were set up by Xen's vif scripts in dom0; configure them inside the guest (libvirt's QEMU driver cannot), and use nwfilter if you relied on Xen's antispoofing.</action>
+    </xsl:if>
+    <xsl:variable name="networks" as="xs:string*" select="distinct-values($nics/source/(
+        if (@bridge) then 'bridge ' || x2k:renamed-bridge(@bridge)
+        else if (@network) then 'network ' || @network
+        else if (@dev) then 'device ' || @dev
+        else ()))"/>
+    <xsl:if test="exists($networks)">
+      <action code="host-networks" severity="required">The KVM host needs {x2k:list($networks)} (see --bridge for Xen's renamed-interface bridges, seed 000 chapter 3).</action>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="/domain/devices/interface/backenddomain" mode="x2k:report">
+    <change code="backend-domain-dropped">NIC {../mac/@address}: Xen driver domain {@name} dropped</change>
+  </xsl:template>
 </xsl:stylesheet>

@@ -5,7 +5,9 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
-    exclude-result-prefixes="#all">
+    xmlns:x2k="urn:x2k:xslt"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
 
   <!-- Xen keeps a powered-off or rebooting domain around ('preserve'); QEMU cannot,
        so the domain stops (destroy), and its definition stays as always. -->
@@ -17,5 +19,10 @@
        has no QEMU counterpart; the guest restarts. -->
   <xsl:template match="/domain/*[self::on_poweroff or self::on_reboot or self::on_crash][. = 'rename-restart']">
     <xsl:copy>restart</xsl:copy>
+  </xsl:template>
+  <!-- Report: lifecycle actions QEMU cannot do. -->
+  <xsl:template match="/domain/*[self::on_poweroff or self::on_reboot or self::on_crash][. = 'rename-restart']
+                       | /domain/*[self::on_poweroff or self::on_reboot][. = 'preserve']" mode="x2k:report">
+    <change code="lifecycle-changed">{local-name()} {.} → {if (. = 'preserve') then 'destroy' else 'restart'}: QEMU has no such action</change>
   </xsl:template>
 </xsl:stylesheet>

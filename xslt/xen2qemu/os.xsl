@@ -6,7 +6,8 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:x2k="urn:x2k:xslt"
-    exclude-result-prefixes="#all">
+    exclude-result-prefixes="#all"
+    expand-text="yes">
 
   <!-- Step 2.2.1: the OS type becomes hvm (Xen PV says linux or xen, PVH xenpvh). -->
   <xsl:template match="/domain/os/type">
@@ -90,4 +91,67 @@
     <xsl:sequence select="exists($domain/bootloader)
                           or ($boot = 'disk' and exists($domain/os/kernel))"/>
   </xsl:function>
+  <!-- Report: the OS type, the machine, and what a fully virtualised guest of Windows
+       needs (seed 000: Xen's PV drivers must go before the move). -->
+  <xsl:template match="/domain/os/type" mode="x2k:report">
+    <xsl:variable name="changes" as="xs:string*" select="
+        ('OS type ' || normalize-space(.) || ' → hvm')[normalize-space(current()) ne 'hvm'],
+        if ($machine) then 'machine ' || (@machine, 'default')[1] || ' → ' || $machine
+        else if (starts-with(@machine, 'xen')) then 'Xen machine ' || @machine || ' dropped (libvirt picks the host''s default)'
+        else ()"/>
+    <xsl:if test="exists($changes)">
+      <change code="os-type">{string-join($changes, ', ')}</change>
+    </xsl:if>
+    <xsl:if test="normalize-space(.) = 'hvm'">
+      <xsl:variable name="windows-like" as="xs:boolean"
+          select="exists(/domain/features/viridian) or /domain/clock/(@offset, @basis) = 'localtime'"/>
+      <action code="windows-pv-drivers" severity="{if ($windows-like) then 'required' else 'info'}">{
+          if ($windows-like) then 'This looks like a Windows guest' else 'If this is a Windows guest'
+        }: uninstall Xen's PV drivers (GPLPV or similar) while it still runs on Xen, or Windows will not boot on KVM; install the virtio drivers after the move (seed 000). Its emulated disks and NICs were kept so that it boots without them.</action>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Report: pygrub/pvgrub ran in dom0; the guest must now boot itself. -->
+  <xsl:template match="/domain/bootloader" mode="x2k:report">
+    <change code="bootloader-dropped">bootloader {normalize-space(.)} (run by dom0) dropped: the guest boots from its first disk</change>
+    <xsl:call-template name="x2k:guest-boots-itself"/>
+  </xsl:template>
+
+  <xsl:template name="x2k:guest-boots-itself">
+    <action code="guest-kernel" severity="required">Inside the guest: install a normal (non-Xen) kernel whose initrd has virtio_blk, virtio_net and virtio_pci, and install GRUB on the first disk's MBR (grub-install, update-grub), so it boots on its own (seeds 000, 003, 004).</action>
+  </xsl:template>
+
+  <!-- Report: Xen's firmware. -->
+  <xsl:template match="/domain/os/loader" mode="x2k:report">
+    <xsl:choose>
+      <xsl:when test="@type = 'pflash'">
+        <change code="firmware-efi">UEFI loader {normalize-space(.)} → firmware='efi' (libvirt picks the host's OVMF)</change>
+        <action code="host-ovmf" severity="required">Install UEFI firmware for QEMU on the KVM host (Debian: ovmf; RHEL: edk2-ovmf) before starting the guest.</action>
+      </xsl:when>
+      <xsl:otherwise>
+        <change code="loader-dropped">Xen's firmware loader {normalize-space(.)} dropped: QEMU's own BIOS boots the guest</change>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Report: the kernel dom0 held. -->
+  <xsl:template match="/domain/os/kernel" mode="x2k:report">
+    <xsl:choose>
+      <xsl:when test="$boot = 'disk'">
+        <change code="kernel-dropped">direct kernel boot from {normalize-space(.)} dropped (boot=disk): the guest boots from its first disk</change>
+        <xsl:call-template name="x2k:guest-boots-itself"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <action code="host-kernel-files" severity="required">Direct kernel boot is kept: copy {x2k:list((., ../initrd) ! normalize-space())} to the same path on the KVM host, and make sure that kernel has virtio_blk and virtio_net (a -xen flavour kernel may not); or install a kernel and GRUB in the guest and convert with --boot disk.</action>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Report: the kernel command line that followed the conversion. -->
+  <xsl:template match="/domain/os/cmdline[$boot = 'kernel']" mode="x2k:report">
+    <xsl:variable name="new" as="xs:string" select="x2k:guest-command-line(., root()/domain/devices)"/>
+    <xsl:if test="$new ne string(.)">
+      <change code="kernel-command-line">kernel command line '{.}' → '{$new}'</change>
+    </xsl:if>
+  </xsl:template>
 </xsl:stylesheet>

@@ -6,7 +6,9 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
-    exclude-result-prefixes="#all">
+    xmlns:x2k="urn:x2k:xslt"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
 
   <!-- The running domain's id. -->
   <xsl:template match="/domain/@id"/>
@@ -28,4 +30,14 @@
        their model (Xen's, or the old host's) need not exist here: the KVM host
        applies its own default. -->
   <xsl:template match="/domain/seclabel[@type = 'dynamic']"/>
+  <!-- Report: a live dump carries the running domain's state; the guest is running. -->
+  <xsl:template match="/domain/@id" mode="x2k:report">
+    <change code="runtime-state-dropped">state of the running domain (id {.}) dropped: libvirt's aliases, Xen's vif names, pty paths and autoport ports</change>
+    <action code="shut-down-source" severity="required">This is a dump of a running domain: shut the guest down cleanly on the Xen host before copying its disks; suspending or saving it is not enough (seed 000).</action>
+  </xsl:template>
+
+  <!-- Report: a dynamic security label goes. -->
+  <xsl:template match="/domain/seclabel[@type = 'dynamic']" mode="x2k:report">
+    <change code="seclabel-dropped">dynamic security label ({(@model, 'default')[1]}) dropped: the KVM host applies its own</change>
+  </xsl:template>
 </xsl:stylesheet>

@@ -18,6 +18,10 @@ import org.x2k.io.Input;
 import org.x2k.io.InputException;
 import org.x2k.io.Inputs;
 import org.x2k.io.OutputFiles;
+import org.x2k.report.JsonReport;
+import org.x2k.report.Outcome;
+import org.x2k.report.TextReport;
+import org.x2k.report.UnifiedDiff;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,6 +78,8 @@ public final class ConvertCommand implements Callable<Integer> {
 
   @Mixin ConversionOptions conversion;
 
+  @Mixin ReportOptions reporting;
+
   @Mixin CommonOptions common;
 
   @Override
@@ -85,30 +91,60 @@ public final class ConvertCommand implements Callable<Integer> {
     validateOutput(expanded, batch);
 
     PrintWriter err = spec.commandLine().getErr();
-    expanded.problems().forEach(problem -> err.println("x2k: " + problem));
-    int failed = expanded.problems().size();
-    int converted = 0;
+    List<Outcome> outcomes = new ArrayList<>();
+    expanded.problems().forEach(problem -> {
+      err.println("x2k: " + problem.input() + ": " + problem.message());
+      outcomes.add(Outcome.failed(problem.input(), problem.message()));
+    });
     DomainConverter converter = new DomainConverter(conversion.stylesheetParameters(), bridges);
     Set<Path> written = new HashSet<>();
     for (Input input : inputs) {
       try {
-        Conversion result = converter.convert(input.read(parent.stdin()));
-        result.notes().forEach(note -> err.println("x2k: " + input.name() + ": note: " + note));
-        write(input, result.xml(), batch, written);
-        converted++;
+        byte[] xml = input.read(parent.stdin());
+        Conversion result = converter.convert(xml);
+        if (!reporting.quiet) {
+          result.notes().forEach(note -> err.println("x2k: " + input.name() + ": note: " + note));
+          TextReport.print(err, input.name(), result);
+        }
+        if (output.diff) {
+          print(UnifiedDiff.of(input.name(), converter.normalise(xml), result.xml()));
+        } else if (!output.dryRun) {
+          write(input, result.xml(), batch, written);
+        }
+        outcomes.add(Outcome.of(input.name(), result));
       } catch (ConversionException | InputException e) {
-        failed++;
+        outcomes.add(Outcome.failed(input.name(), e.getMessage()));
         err.println("x2k: " + input.name() + ": " + e.getMessage());
         if (common.stacktrace) {
           e.printStackTrace(err);
         }
       }
     }
-    if (batch) {
-      err.println("x2k: " + converted + " converted, " + failed + " failed");
+    long failed = outcomes.stream().filter(outcome -> outcome.conversion() == null).count();
+    if (reporting.reportFile != null) {
+      try {
+        OutputFiles.writeAtomically(reporting.reportFile,
+            JsonReport.write(outcomes).getBytes(StandardCharsets.UTF_8), null);
+      } catch (InputException e) {
+        err.println("x2k: --report: " + e.getMessage());
+        failed++;
+      }
+    }
+    if (inputs.size() + expanded.problems().size() > 1 || expanded.anyDirectory()) {
+      err.println("x2k: " + (outcomes.size() - (int) outcomes.stream().filter(o -> o.conversion() == null).count())
+          + " converted, " + failed + " failed");
     }
     err.flush();
     return failed == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  private void print(String text) throws InputException {
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(text);
+    out.flush();
+    if (out.checkError()) {
+      throw new InputException("cannot write to standard output");
+    }
   }
 
   private void validateBridges() {
@@ -125,7 +161,10 @@ public final class ConvertCommand implements Callable<Integer> {
     if (expanded.stdinCount() > 1) {
       throw new ParameterException(spec.commandLine(), "standard input (-) can be read only once");
     }
-    if (output.isStdout() && (inputs.size() > 1 || expanded.anyDirectory())) {
+    if (output.diff && !output.isStdout()) {
+      throw new ParameterException(spec.commandLine(), "--diff prints to stdout and writes no files: drop -o");
+    }
+    if (output.isStdout() && output.writesXml() && (inputs.size() > 1 || expanded.anyDirectory())) {
       throw new ParameterException(spec.commandLine(),
           "several inputs need an output directory: add -o DIR");
     }
@@ -142,12 +181,7 @@ public final class ConvertCommand implements Callable<Integer> {
 
   private void write(Input input, String xml, boolean batch, Set<Path> written) throws InputException {
     if (output.isStdout()) {
-      PrintWriter out = spec.commandLine().getOut();
-      out.print(xml);
-      out.flush();
-      if (out.checkError()) {
-        throw new InputException("cannot write to standard output");
-      }
+      print(xml);
       return;
     }
     Path target = batch ? output.path().resolve(input.outputName()) : output.path();

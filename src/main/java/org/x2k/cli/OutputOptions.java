@@ -17,6 +17,20 @@ public final class OutputOptions {
       })
   String output;
 
+  @Option(names = "--diff",
+      description = "Print a unified diff from each input to its conversion (both written the"
+          + " same way) on stdout instead of the converted XML; writes no files.")
+  boolean diff;
+
+  @Option(names = {"-n", "--dry-run"},
+      description = "Convert and report, but write no converted XML anywhere.")
+  boolean dryRun;
+
+  /** Whether converted XML is written at all (to stdout or files). */
+  boolean writesXml() {
+    return !diff && !dryRun;
+  }
+
   /** Whether output goes into a directory for the given inputs. */
   boolean isDirectory(boolean severalInputs) {
     return output != null

@@ -6,9 +6,14 @@ import java.util.List;
  * One converted domain.
  *
  * @param xml the converted domain as libvirt prints it, ending with a newline
- * @param notes what the stylesheets said about it (xsl:message), for the user
+ * @param name the domain's name, or empty if it has none
+ * @param uuid the domain's uuid, or empty if it has none
+ * @param converted false when the input was not a Xen domain and was copied unchanged
+ * @param notes what the stylesheets said about it in passing (xsl:message)
+ * @param report what was changed and what is left to do
  */
-public record Conversion(String xml, List<String> notes) {
+public record Conversion(String xml, String name, String uuid, boolean converted, List<String> notes,
+    Report report) {
   public Conversion {
     notes = List.copyOf(notes);
   }

@@ -34,6 +34,11 @@ public final class DomainConverter {
   /** Stylesheets raise their own errors in this namespace; their message is for the user. */
   private static final String X2K_ERRORS = "urn:x2k:xslt";
 
+  /** xen2qemu.xsl's report mode (xslt/xen2qemu/report.xsl). */
+  private static final QName REPORT_MODE = new QName(X2K_ERRORS, "report");
+
+  private static final QName BRIDGES = new QName("bridges");
+
   private final Stylesheets stylesheets;
   private final Map<QName, XdmValue> xen2qemuParameters = new LinkedHashMap<>();
   private final Map<String, String> bridges;
@@ -48,6 +53,8 @@ public final class DomainConverter {
     this.stylesheets = Stylesheets.bundled();
     parameters.forEach((name, value) -> xen2qemuParameters.put(new QName(name), new XdmAtomicValue(value)));
     this.bridges = new LinkedHashMap<>(bridges);
+    // xen2qemu.xsl knows the renaming too, to report the bridges the KVM host needs.
+    xen2qemuParameters.put(BRIDGES, bridgeMap());
   }
 
   /**
@@ -57,17 +64,31 @@ public final class DomainConverter {
    * @throws ConversionException if the bytes are not a well-formed domain document x2k can convert
    */
   public Conversion convert(byte[] xml) throws ConversionException {
-    if (xml.length == 0) {
-      throw new ConversionException("empty input");
-    }
-    List<String> notes = new ArrayList<>();
     XdmNode domain = parse(xml);
-    XdmNode converted = transform(stylesheets.xen2qemu, domain, xen2qemuParameters, notes);
+    List<String> notes = new ArrayList<>();
+    XdmNode converted = transform(stylesheets.xen2qemu, null, domain, xen2qemuParameters, notes);
+    Report report = Report.from(transform(stylesheets.xen2qemu, REPORT_MODE, domain, xen2qemuParameters, notes));
     if (!bridges.isEmpty()) {
-      converted = transform(stylesheets.bridgeRename, converted,
-          Map.of(new QName("bridges"), bridgeMap()), notes);
+      converted = transform(stylesheets.bridgeRename, null, converted, Map.of(BRIDGES, bridgeMap()), notes);
     }
-    return new Conversion(LibvirtXmlWriter.write(converted), notes);
+    XdmNode root = domain.children("domain").iterator().next();
+    return new Conversion(LibvirtXmlWriter.write(converted), childText(root, "name"), childText(root, "uuid"),
+        "xen".equals(root.attribute("type")), notes, report);
+  }
+
+  /**
+   * The input as x2k would write it if no rule applied: parsed, its indentation dropped, written
+   * in libvirt's style. A diff against this shows what the conversion changed and nothing else.
+   */
+  public String normalise(byte[] xml) throws ConversionException {
+    return LibvirtXmlWriter.write(parse(xml));
+  }
+
+  private static String childText(XdmNode element, String name) {
+    for (XdmNode child : element.children(name)) {
+      return child.getStringValue().strip();
+    }
+    return "";
   }
 
   private XdmMap bridgeMap() {
@@ -77,6 +98,9 @@ public final class DomainConverter {
   }
 
   private XdmNode parse(byte[] xml) throws ConversionException {
+    if (xml.length == 0) {
+      throw new ConversionException("empty input");
+    }
     DocumentBuilder builder = stylesheets.processor.newDocumentBuilder();
     builder.setWhitespaceStrippingPolicy(stylesheets.xen2qemu.getWhitespaceStrippingPolicy());
     builder.setLineNumbering(true);
@@ -151,9 +175,16 @@ public final class DomainConverter {
     return "not well-formed XML: " + where + oneLine(parse.getMessage());
   }
 
-  private XdmNode transform(XsltExecutable stylesheet, XdmNode input, Map<QName, XdmValue> parameters,
-      List<String> notes) throws ConversionException {
+  private XdmNode transform(XsltExecutable stylesheet, QName mode, XdmNode input,
+      Map<QName, XdmValue> parameters, List<String> notes) throws ConversionException {
     Xslt30Transformer transformer = stylesheet.load30();
+    if (mode != null) {
+      try {
+        transformer.setInitialMode(mode);
+      } catch (SaxonApiException | IllegalArgumentException e) {
+        throw new IllegalStateException("stylesheet has no mode " + mode, e);
+      }
+    }
     transformer.setErrorReporter(error -> { });
     transformer.setMessageHandler(message -> notes.add(oneLine(message.getStringValue())));
     XdmDestination result = new XdmDestination();

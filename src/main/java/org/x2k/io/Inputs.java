@@ -15,7 +15,10 @@ import java.util.stream.Stream;
  */
 public final class Inputs {
   private final List<Input> inputs = new ArrayList<>();
-  private final List<String> problems = new ArrayList<>();
+  private final List<Problem> problems = new ArrayList<>();
+
+  /** An argument that could not be expanded into inputs. */
+  public record Problem(String input, String message) {}
   private boolean anyDirectory;
 
   private Inputs() {}
@@ -53,7 +56,7 @@ public final class Inputs {
           .sorted()
           .forEach(file -> inputs.add(new Input(file.toString(), file, path.relativize(file), true)));
     } catch (IOException | UncheckedIOException e) {
-      problems.add(argument + ": cannot list directory: " + rootMessage(e));
+      problems.add(new Problem(argument, "cannot list directory: " + rootMessage(e)));
     }
   }
 
@@ -67,8 +70,8 @@ public final class Inputs {
     return inputs;
   }
 
-  /** Arguments that could not be expanded, each as {@code name: problem}. */
-  public List<String> problems() {
+  /** Arguments that could not be expanded. */
+  public List<Problem> problems() {
     return problems;
   }
 

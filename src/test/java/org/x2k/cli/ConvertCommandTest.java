@@ -72,8 +72,104 @@ class ConvertCommandTest {
     Path vm = file("vm.xml", domain("vm"));
     Cli.Result result = Cli.run("", "convert", vm.toString());
     assertEquals(0, result.exitCode(), result.err());
+    assertConverted(result.out(), "vm");
+    assertTrue(result.err().startsWith("x2k: " + vm + ": domain vm (11111111-2222-3333-4444-555555555555) converted\n"),
+        "the report goes to stderr: " + result.err());
+    assertFalse(result.out().contains("changed:"), "report leaked into stdout");
+  }
+
+  @Test
+  void quietSilencesTheReport() throws IOException {
+    Path vm = file("vm.xml", domain("vm"));
+    Cli.Result result = Cli.run("", "convert", "-q", vm.toString());
+    assertEquals(0, result.exitCode(), result.err());
     assertEquals("", result.err());
     assertConverted(result.out(), "vm");
+  }
+
+  @Test
+  void reportNamesWhatChangedAndWhatToDo() throws IOException {
+    Path vm = file("vm.xml", domain("vm"));
+    Cli.Result result = Cli.run("", "convert", "--bridge", "eth0=br0", vm.toString());
+    List<String> lines = result.errLines();
+    assertTrue(lines.contains("  changed:"), result.err());
+    assertTrue(lines.contains("    - disks renamed: xvda → vda (virtio)"), result.err());
+    assertTrue(lines.contains("  before the first boot on KVM:"), result.err());
+    assertTrue(lines.stream().anyMatch(line -> line.startsWith("    [required] The KVM host needs bridge br0")), result.err());
+    assertTrue(lines.stream().anyMatch(line -> line.startsWith("    [required] Inside the guest, the disks have new names (xvda → vda)")),
+        result.err());
+    int firstRecommended = lines.indexOf(lines.stream().filter(l -> l.startsWith("    [recommended]")).findFirst().orElseThrow());
+    int lastRequired = lines.lastIndexOf(lines.stream().filter(l -> l.startsWith("    [required]")).reduce((a, b) -> b).orElseThrow());
+    assertTrue(lastRequired < firstRecommended, "required actions come first: " + result.err());
+  }
+
+  @Test
+  void jsonReportCoversEveryInput() throws IOException {
+    file("dumps/a.xml", domain("a"));
+    file("dumps/broken.xml", "<domain");
+    file("dumps/kvm.xml", "<domain type='kvm'><name>kvm</name></domain>");
+    Path report = dir.resolve("report.json");
+    Cli.Result result = Cli.run("", "convert", "-q", "--report", report.toString(),
+        dir.resolve("dumps").toString(), "-o", dir.resolve("out").toString());
+    assertEquals(1, result.exitCode());
+    String json = Files.readString(report);
+    assertTrue(json.startsWith("{\n  \"format\": \"x2k-report\",\n  \"version\": 1,\n  \"domains\": [\n"), json);
+    assertTrue(json.contains("\"input\": \"" + dir.resolve("dumps/a.xml") + "\",\n      \"status\": \"converted\",\n"
+        + "      \"name\": \"a\",\n      \"uuid\": \"11111111-2222-3333-4444-555555555555\",\n"), json);
+    assertTrue(json.contains("{\"from\": \"xvda\", \"to\": \"vda\", \"bus\": \"virtio\"}"), json);
+    assertTrue(json.contains("{\"code\": \"guest-disk-names\", \"severity\": \"required\", \"text\": \"Inside the guest"), json);
+    assertTrue(json.contains("\"status\": \"failed\",\n      \"error\": \"not well-formed XML: line 1"), json);
+    assertTrue(json.contains("\"status\": \"unchanged\",\n      \"name\": \"kvm\""), json);
+    assertTrue(json.endsWith("\n  ]\n}\n"), json);
+  }
+
+  @Test
+  void diffShowsOnlyWhatChanged() throws IOException {
+    Path vm = file("vm.xml", domain("vm"));
+    Cli.Result result = Cli.run("", "convert", "--diff", "-q", vm.toString());
+    assertEquals(0, result.exitCode(), result.err());
+    List<String> lines = result.out().lines().toList();
+    assertEquals("--- " + vm, lines.get(0));
+    assertEquals("+++ " + vm + " (converted)", lines.get(1));
+    assertTrue(lines.contains("-<domain type='xen'>"), result.out());
+    assertTrue(lines.contains("+<domain type='kvm'>"), result.out());
+    assertTrue(lines.contains("-      <target dev='xvda' bus='xen'/>"), result.out());
+    assertTrue(lines.contains("+      <target dev='vda' bus='virtio'/>"), result.out());
+    assertTrue(lines.contains("   <name>vm</name>"), "unchanged lines are context, not changes: " + result.out());
+    assertFalse(lines.stream().anyMatch(l -> l.equals("-  <name>vm</name>")), "indentation differences are not changes");
+  }
+
+  @Test
+  void diffOfAnUnchangedDomainIsEmpty() {
+    Cli.Result result = Cli.run("<domain type='kvm'><name>k</name></domain>", "convert", "--diff", "-q");
+    assertEquals(0, result.exitCode(), result.err());
+    assertEquals("", result.out());
+  }
+
+  @Test
+  void diffWithOutputIsUsageErrorAndDiffOfBrokenInputFails() throws IOException {
+    Path vm = file("vm.xml", domain("vm"));
+    assertEquals(2, Cli.run("", "convert", "--diff", vm.toString(), "-o", dir.resolve("x.xml").toString()).exitCode());
+    Cli.Result broken = Cli.run("<domain", "convert", "--diff");
+    assertEquals(1, broken.exitCode());
+    assertEquals("", broken.out());
+  }
+
+  @Test
+  void dryRunWritesNothing() throws IOException {
+    file("dumps/a.xml", domain("a"));
+    file("dumps/b.xml", domain("b"));
+    Path out = dir.resolve("out");
+    Cli.Result batch = Cli.run("", "convert", "--dry-run", dir.resolve("dumps").toString(), "-o", out.toString());
+    assertEquals(0, batch.exitCode(), batch.err());
+    assertFalse(Files.exists(out), "dry run created the output directory");
+    assertTrue(batch.err().contains("domain a (11111111"), "dry run still reports: " + batch.err());
+    Cli.Result single = Cli.run(domain("s"), "convert", "-n");
+    assertEquals(0, single.exitCode(), single.err());
+    assertEquals("", single.out());
+    Cli.Result several = Cli.run("", "convert", "-n", "-q", dir.resolve("dumps/a.xml").toString(),
+        dir.resolve("dumps/b.xml").toString());
+    assertEquals(0, several.exitCode(), "a dry run needs no output directory: " + several.err());
   }
 
   @Test
@@ -119,7 +215,7 @@ class ConvertCommandTest {
     file("dumps/notes.txt", "not a domain, not *.xml");
     file("dumps/sub/d.xml", domain("d"));
     Path out = dir.resolve("out");
-    Cli.Result result = Cli.run("", "convert", dir.resolve("dumps").toString(), "-o", out + "/");
+    Cli.Result result = Cli.run("", "convert", "-q", dir.resolve("dumps").toString(), "-o", out + "/");
     assertEquals(1, result.exitCode());
     assertConverted(Files.readString(out.resolve("a.xml")), "a");
     assertConverted(Files.readString(out.resolve("c.xml")), "c");
@@ -137,7 +233,7 @@ class ConvertCommandTest {
     file("dumps/host1/b.xml", domain("b"));
     file("dumps/host1/deep/c.xml", domain("c"));
     Path out = dir.resolve("out");
-    Cli.Result result = Cli.run("", "convert", "-r", dir.resolve("dumps").toString(), "-o", out.toString());
+    Cli.Result result = Cli.run("", "convert", "-q", "-r", dir.resolve("dumps").toString(), "-o", out.toString());
     assertEquals(0, result.exitCode(), result.err());
     assertConverted(Files.readString(out.resolve("a.xml")), "a");
     assertConverted(Files.readString(out.resolve("host1/b.xml")), "b");
@@ -260,7 +356,7 @@ class ConvertCommandTest {
   @Test
   void outputOverTheInputIsRefused() throws IOException {
     Path vm = file("vm.xml", domain("vm"));
-    Cli.Result result = Cli.run("", "convert", vm.toString(), "-o", vm.toString());
+    Cli.Result result = Cli.run("", "convert", "-q", vm.toString(), "-o", vm.toString());
     assertEquals(1, result.exitCode());
     assertOneErrorLine(result, "is the input itself");
     assertEquals(domain("vm"), Files.readString(vm));

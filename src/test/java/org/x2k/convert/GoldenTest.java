@@ -24,13 +24,15 @@ import org.xmlunit.diff.Diff;
  * File-based conversion tests. Every {@code <case>.xen.xml} under the golden directory and under
  * {@code examples/} is converted by {@code x2k convert [options from <case>.args] <case>.xen.xml}
  * and must give {@code <case>.kvm.xml}: identical as XML (XMLUnit, nothing ignored) and identical
- * as text (so indentation and quoting are part of the contract). {@code -Dgolden.update=true}
- * rewrites the expected files instead, except under CI.
+ * as text (so indentation and quoting are part of the contract); its migration report must be
+ * {@code <case>.report.json}, as {@code --report} writes it. {@code -Dgolden.update=true} rewrites
+ * the expected files instead, except under CI.
  */
 class GoldenTest {
   private static final String XEN = ".xen.xml";
   private static final String KVM = ".kvm.xml";
   private static final String ARGS = ".args";
+  private static final String REPORT = ".report.json";
 
   static List<Path> caseDirectories() {
     return List.of(
@@ -54,8 +56,10 @@ class GoldenTest {
     String base = xen.toString().substring(0, xen.toString().length() - XEN.length());
     Path kvm = Path.of(base + KVM);
     Path args = Path.of(base + ARGS);
+    Path report = Path.of(base + REPORT);
+    Path actualReport = Files.createTempFile("x2k-golden", ".json");
 
-    List<String> arguments = new ArrayList<>(List.of("convert"));
+    List<String> arguments = new ArrayList<>(List.of("convert", "--quiet", "--report", actualReport.toString()));
     if (Files.exists(args)) {
       for (String line : Files.readAllLines(args, StandardCharsets.UTF_8)) {
         arguments.addAll(List.of(line.strip().split("\\s+")));
@@ -65,11 +69,18 @@ class GoldenTest {
     Cli.Result result = Cli.run("", arguments.toArray(String[]::new));
     assertEquals("", result.err(), "stderr");
     assertEquals(0, result.exitCode(), "exit code");
+    // The report names the input as given; the expected one names it by file name only.
+    String reportJson = Files.readString(actualReport, StandardCharsets.UTF_8)
+        .replace("\"input\": \"" + xen + "\"", "\"input\": \"" + xen.getFileName() + "\"");
+    Files.delete(actualReport);
 
     if (GoldenUpdate.requested(System.getProperty("golden.update"), System.getenv())) {
       Files.writeString(kvm, result.out(), StandardCharsets.UTF_8);
+      Files.writeString(report, reportJson, StandardCharsets.UTF_8);
       return;
     }
+    assertTrue(Files.exists(report), "missing expected report " + report + " (run with -Dgolden.update=true)");
+    assertEquals(Files.readString(report, StandardCharsets.UTF_8), reportJson, report + " differs");
     assertTrue(Files.exists(kvm), "missing expected file " + kvm + " (run with -Dgolden.update=true)");
     String expected = Files.readString(kvm, StandardCharsets.UTF_8);
     Diff diff = DiffBuilder.compare(Input.fromString(expected))
@@ -116,8 +127,16 @@ class GoldenTest {
           if (!names.contains(base + KVM)) {
             orphans.add(directory.resolve(name) + " has no " + base + KVM);
           }
+          if (!names.contains(base + REPORT)) {
+            orphans.add(directory.resolve(name) + " has no " + base + REPORT);
+          }
         } else if (name.endsWith(KVM)) {
           base = name.substring(0, name.length() - KVM.length());
+          if (!names.contains(base + XEN)) {
+            orphans.add(directory.resolve(name) + " has no " + base + XEN);
+          }
+        } else if (name.endsWith(REPORT)) {
+          base = name.substring(0, name.length() - REPORT.length());
           if (!names.contains(base + XEN)) {
             orphans.add(directory.resolve(name) + " has no " + base + XEN);
           }

@@ -1,0 +1,53 @@
+package org.x2k.convert;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XdmNodeKind;
+
+/**
+ * What xen2qemu.xsl's report mode said about one domain (see xslt/xen2qemu/report.xsl): the
+ * changes made, the actions left to the administrator, and the disk renaming map. Java only
+ * carries and formats it.
+ */
+public record Report(List<Change> changes, List<Action> actions, List<DeviceRename> devices) {
+  /** One kind of change, as one line. */
+  public record Change(String code, String text) {}
+
+  /** Something to do before the guest's first boot on KVM. */
+  public record Action(String code, String severity, String text) {}
+
+  /** A disk the guest knew as {@code from} is {@code to} on {@code bus} now. */
+  public record DeviceRename(String from, String to, String bus) {}
+
+  public static final Report EMPTY = new Report(List.of(), List.of(), List.of());
+
+  public Report {
+    changes = List.copyOf(changes);
+    actions = List.copyOf(actions);
+    devices = List.copyOf(devices);
+  }
+
+  /** Reads a {@code <report>} document made by the stylesheet. */
+  static Report from(XdmNode reportDocument) {
+    List<Change> changes = new ArrayList<>();
+    List<Action> actions = new ArrayList<>();
+    List<DeviceRename> devices = new ArrayList<>();
+    for (XdmNode report : reportDocument.children("report")) {
+      for (XdmNode entry : report.children()) {
+        if (entry.getNodeKind() != XdmNodeKind.ELEMENT) {
+          continue;
+        }
+        switch (entry.getNodeName().getLocalName()) {
+          case "change" -> changes.add(new Change(entry.attribute("code"), entry.getStringValue()));
+          case "action" -> actions.add(
+              new Action(entry.attribute("code"), entry.attribute("severity"), entry.getStringValue()));
+          case "device" -> devices.add(
+              new DeviceRename(entry.attribute("from"), entry.attribute("to"), entry.attribute("bus")));
+          default -> throw new IllegalStateException("unknown report entry " + entry.getNodeName());
+        }
+      }
+    }
+    return new Report(changes, actions, devices);
+  }
+}

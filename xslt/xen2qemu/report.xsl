@@ -1,0 +1,45 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The migration report: what a conversion changed and what the administrator
+  must do before the guest's first boot on KVM. Each module reports beside the
+  rules it implements, in mode x2k:report; this module runs them.
+
+  Run it on the INPUT domain, with the same parameters as the conversion:
+    ... -xsl:xslt/xen2qemu.xsl -s:vm.xml -im:{urn:x2k:xslt}report
+  Result:
+    <report>
+      <change code="...">one line: what changed</change>
+      <action code="..." severity="required|recommended|info">what to do</action>
+      <device from="xvda" to="vda" bus="virtio"/>   (the disk renaming map)
+    </report>
+  Codes are stable; x2k's JSON report (README) carries them unchanged.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:x2k="urn:x2k:xslt"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <!-- Every element and attribute is visited once, alone; a node no module reports
+       on adds nothing. -->
+  <xsl:mode name="x2k:report" on-no-match="deep-skip" on-multiple-match="fail" warning-on-multiple-match="yes"/>
+
+  <!-- The report of a Xen domain; a domain that is not one gets an empty report
+       (it is copied unchanged). -->
+  <xsl:template match="document-node()" mode="x2k:report">
+    <report>
+      <xsl:if test="domain/@type = 'xen'">
+        <xsl:apply-templates select="domain/descendant-or-self::*/(., @*)" mode="x2k:report"/>
+      </xsl:if>
+    </report>
+  </xsl:template>
+
+  <!-- "a, b and c" -->
+  <xsl:function name="x2k:list" as="xs:string">
+    <xsl:param name="items" as="xs:string*"/>
+    <xsl:sequence select="
+        if (count($items) le 1) then string($items)
+        else string-join($items[position() lt last()], ', ') || ' and ' || $items[last()]"/>
+  </xsl:function>
+</xsl:stylesheet>
