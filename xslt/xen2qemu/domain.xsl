@@ -30,6 +30,14 @@
         x2k:check-parameter('cdrom-bus', $cdrom-bus, ('', 'ide', 'sata', 'scsi', 'usb')),
         x2k:check-parameter('disk-format', $disk-format, ('', 'raw', 'qcow2', 'qed', 'vpc', 'vmdk'))"/>
     <xsl:choose>
+      <xsl:when test="domain/@type = 'xen' and exists(domain/descendant-or-self::*/namespace::*[. = $x2k:xen-namespace])">
+        <xsl:variable name="without-xen-namespace" as="document-node()">
+          <xsl:document>
+            <xsl:apply-templates select="node()" mode="x2k:without-xen-namespace"/>
+          </xsl:document>
+        </xsl:variable>
+        <xsl:apply-templates select="$without-xen-namespace"/>
+      </xsl:when>
       <xsl:when test="domain/@type = 'xen'">
         <xsl:next-match/>
       </xsl:when>
@@ -55,9 +63,23 @@
     <xsl:attribute name="type" select="$domain-type"/>
   </xsl:template>
 
+  <!-- libvirt's namespace for Xen's own extensions (xen:commandline). -->
+  <xsl:variable name="x2k:xen-namespace" as="xs:string" select="'http://libvirt.org/schemas/domain/xen/1.0'"/>
+
   <!-- Arguments for Xen's device model (xen:commandline) were written for Xen's
-       qemu-dm and its machine; they are not carried over. -->
-  <xsl:template match="/domain/*[namespace-uri() = 'http://libvirt.org/schemas/domain/xen/1.0']"/>
+       qemu-dm and its machine; they are not carried over, nor is the declaration of
+       Xen's namespace, which every copied element would otherwise inherit. This mode
+       makes the input over without them before the conversion proper. -->
+  <xsl:mode name="x2k:without-xen-namespace" on-no-match="shallow-copy"/>
+
+  <xsl:template match="*" mode="x2k:without-xen-namespace">
+    <xsl:copy copy-namespaces="no">
+      <xsl:copy-of select="namespace::*[. ne $x2k:xen-namespace]"/>
+      <xsl:apply-templates select="@*, node()" mode="#current"/>
+    </xsl:copy>
+  </xsl:template>
+
+  <xsl:template match="*[namespace-uri() = $x2k:xen-namespace]" mode="x2k:without-xen-namespace" priority="1"/>
 
   <!-- True for a guest Xen ran paravirtualised (PV or PVH): such a guest only knows
        Xen's paravirtual devices, so their KVM replacements must be explicit. -->
@@ -71,7 +93,7 @@
   </xsl:template>
 
   <!-- Report: Xen device-model arguments are not carried over. -->
-  <xsl:template match="/domain/*[namespace-uri() = 'http://libvirt.org/schemas/domain/xen/1.0']" mode="x2k:report">
+  <xsl:template match="/domain/*[namespace-uri() = $x2k:xen-namespace]" mode="x2k:report">
     <change code="xen-commandline-dropped">Xen device-model arguments dropped: {string-join(*/@value, ' ')}</change>
     <action code="xen-commandline" severity="recommended">The domain passed arguments to Xen's qemu-dm ({string-join(*/@value, ' ')}); if the guest needs them on KVM, add their QEMU equivalents with &lt;qemu:commandline&gt;.</action>
   </xsl:template>

@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Turns Xen virtual machine definitions into KVM ones.",
-    subcommands = {ConvertCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      ConvertCommand.class, CompletionCommand.class, ManCommand.class, CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILED_LINE, ExitCodes.USAGE_LINE})
 public final class X2kCommand implements Callable<Integer> {
