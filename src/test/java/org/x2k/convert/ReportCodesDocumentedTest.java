@@ -1,0 +1,60 @@
+package org.x2k.convert;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The README lists exactly the change and action codes the stylesheets can report. */
+class ReportCodesDocumentedTest {
+  private static final Path ROOT = Path.of(System.getProperty("golden.dir", "src/test/resources/golden"))
+      .resolve("../../../..").normalize();
+
+  private static Set<String> codesInStylesheets(String kind) throws IOException {
+    Set<String> codes = new TreeSet<>();
+    Pattern pattern = Pattern.compile("<" + kind + " code=\"([a-z0-9-]+)\"");
+    try (Stream<Path> files = Files.walk(ROOT.resolve("xslt"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".xsl")).toList()) {
+        Matcher matcher = pattern.matcher(Files.readString(file));
+        while (matcher.find()) {
+          codes.add(matcher.group(1));
+        }
+      }
+    }
+    return codes;
+  }
+
+  private static Set<String> codesInReadme(String heading) throws IOException {
+    String readme = Files.readString(ROOT.resolve("README.md"));
+    int start = readme.indexOf(heading);
+    int end = readme.indexOf(".", start);
+    Set<String> codes = new TreeSet<>();
+    Matcher matcher = Pattern.compile("`([a-z0-9-]+)`").matcher(readme.substring(start, end));
+    while (matcher.find()) {
+      codes.add(matcher.group(1));
+    }
+    return codes;
+  }
+
+  @Test
+  void changeCodes() throws IOException {
+    Set<String> inStylesheets = codesInStylesheets("change");
+    assertFalse(inStylesheets.isEmpty());
+    assertEquals(inStylesheets, codesInReadme("Change codes:"));
+  }
+
+  @Test
+  void actionCodes() throws IOException {
+    Set<String> inStylesheets = codesInStylesheets("action");
+    assertFalse(inStylesheets.isEmpty());
+    assertEquals(inStylesheets, codesInReadme("Action codes:"));
+  }
+}
