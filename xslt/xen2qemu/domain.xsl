@@ -18,9 +18,9 @@
        KVM, say) is copied unchanged with a note, so converting twice equals
        converting once. -->
   <xsl:template match="document-node()">
-    <xsl:if test="not(domain)">
+    <xsl:if test="not(domain or domainsnapshot/domain)">
       <xsl:sequence select="x2k:fail('not-a-domain',
-          'root element is &lt;' || name(*[1]) || '&gt;, expected &lt;domain&gt;')"/>
+          'root element is &lt;' || name(*[1]) || '&gt;, expected &lt;domain&gt; or &lt;domainsnapshot&gt;')"/>
     </xsl:if>
     <xsl:sequence select="
         x2k:check-parameter('domain-type', $domain-type, ('kvm', 'qemu')),
@@ -30,6 +30,9 @@
         x2k:check-parameter('cdrom-bus', $cdrom-bus, ('', 'ide', 'sata', 'scsi', 'usb')),
         x2k:check-parameter('disk-format', $disk-format, ('', 'raw', 'qcow2', 'qed', 'vpc', 'vmdk'))"/>
     <xsl:choose>
+      <xsl:when test="domainsnapshot">
+        <xsl:apply-templates select="domainsnapshot" mode="x2k:snapshot"/>
+      </xsl:when>
       <xsl:when test="domain/@type = 'xen' and exists(domain/descendant-or-self::*/namespace::*[. = $x2k:xen-namespace])">
         <xsl:variable name="without-xen-namespace" as="document-node()">
           <xsl:document>
@@ -47,6 +50,52 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- A snapshot (virsh snapshot-dumpxml) holds the domain as it was: that domain is
+       converted like a standalone one (in a document of its own, so every rule
+       applies to it), and the snapshot's own disk entries follow the disk renaming.
+       Its inactiveDomain, if any, is converted the same way. -->
+  <xsl:mode name="x2k:snapshot" on-no-match="shallow-copy"/>
+
+  <xsl:template match="domainsnapshot" mode="x2k:snapshot">
+    <xsl:variable name="domain" as="document-node()" select="x2k:standalone(domain)"/>
+    <xsl:if test="not(domain/@type = 'xen')">
+      <xsl:message>the snapshot's domain is already a {domain/@type} domain, not a Xen one: copied unchanged</xsl:message>
+    </xsl:if>
+    <xsl:copy>
+      <xsl:apply-templates select="@*, node()" mode="#current">
+        <xsl:with-param name="devices" as="element(devices)?" tunnel="yes"
+            select="$domain/domain[@type = 'xen']/devices"/>
+      </xsl:apply-templates>
+    </xsl:copy>
+  </xsl:template>
+
+  <xsl:template match="domainsnapshot/domain | domainsnapshot/inactiveDomain" mode="x2k:snapshot">
+    <xsl:variable name="converted" as="document-node()">
+      <xsl:document>
+        <xsl:apply-templates select="x2k:standalone(.)/domain"/>
+      </xsl:document>
+    </xsl:variable>
+    <xsl:element name="{local-name()}" namespace="{namespace-uri()}">
+      <xsl:copy-of select="$converted/domain/(@*, node())"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="domainsnapshot/disks/disk/@name" mode="x2k:snapshot">
+    <xsl:param name="devices" as="element(devices)?" tunnel="yes"/>
+    <xsl:attribute name="name" select="(if ($devices) then x2k:new-device-name($devices, .) else (), .)[1]"/>
+  </xsl:template>
+
+  <!-- $domain (a domain, or a snapshot's inactiveDomain) as the root of a document of
+       its own, named domain. -->
+  <xsl:function name="x2k:standalone" as="document-node()">
+    <xsl:param name="domain" as="element()"/>
+    <xsl:document>
+      <domain>
+        <xsl:copy-of select="$domain/(@*, node())"/>
+      </domain>
+    </xsl:document>
+  </xsl:function>
 
   <xsl:function name="x2k:check-parameter" as="empty-sequence()">
     <xsl:param name="name" as="xs:string"/>

@@ -62,7 +62,7 @@
       <action code="guest-ip" severity="recommended">The addresses {x2k:list($addressed/ip/@address)} were set up by Xen's vif scripts in dom0; configure them inside the guest (libvirt's QEMU driver cannot), and use nwfilter if you relied on Xen's antispoofing.</action>
     </xsl:if>
     <xsl:variable name="networks" as="xs:string*" select="distinct-values($nics/source/(
-        if (@bridge) then 'bridge ' || x2k:renamed-bridge(@bridge)
+        if (@bridge) then x2k:bridge-destination(@bridge)
         else if (@network) then 'network ' || @network
         else if (@dev) then 'device ' || @dev
         else ()))"/>

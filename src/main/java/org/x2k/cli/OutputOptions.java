@@ -26,6 +26,18 @@ public final class OutputOptions {
       description = "Convert and report, but write no converted XML anywhere.")
   boolean dryRun;
 
+  @Option(names = {"-i", "--in-place"},
+      description = "Rewrite each input file where it is, atomically, keeping the original as"
+          + " FILE.bak (see --backup-suffix, --no-backup). Files nothing applies to are left alone.")
+  boolean inPlace;
+
+  @Option(names = "--backup-suffix", paramLabel = "SUFFIX", defaultValue = ".bak",
+      description = "With --in-place: the backup's name is FILE followed by SUFFIX (default: ${DEFAULT-VALUE}).")
+  String backupSuffix;
+
+  @Option(names = "--no-backup", description = "With --in-place: keep no backup.")
+  boolean noBackup;
+
   /** Whether converted XML is written at all (to stdout or files). */
   boolean writesXml() {
     return !diff && !dryRun;

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Turns Xen virtual machine definitions into KVM ones.",
     subcommands = {
-      ConvertCommand.class, CompletionCommand.class, ManCommand.class, CommandLine.HelpCommand.class
+      ConvertCommand.class, BridgeCommand.class, CompletionCommand.class, ManCommand.class,
+      CommandLine.HelpCommand.class
     },
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILED_LINE, ExitCodes.USAGE_LINE})

@@ -8,7 +8,8 @@ import java.util.List;
  * @param xml the converted domain as libvirt prints it, ending with a newline
  * @param name the domain's name, or empty if it has none
  * @param uuid the domain's uuid, or empty if it has none
- * @param converted false when the input was not a Xen domain and was copied unchanged
+ * @param converted false when no rule applied: the input was copied unchanged (for x2k convert:
+ *     it was not a Xen domain)
  * @param notes what the stylesheets said about it in passing (xsl:message)
  * @param report what was changed and what is left to do
  */

@@ -26,54 +26,81 @@ import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 
 /**
- * Converts one Xen domain document into KVM domain XML: safe parsing, xen2qemu.xsl, then
- * bridge-rename.xsl when bridges are to be renamed, then libvirt-style output. Thread-safe; the
- * stylesheets are compiled once.
+ * Runs a document through a pipeline of the bundled stylesheets: safe parsing, then each
+ * stylesheet in turn (its report mode on what it is given, then its conversion), then
+ * libvirt-style output. {@link #xenToKvm} is x2k convert's pipeline (xen2qemu.xsl, then
+ * bridge-rename.xsl when bridges are mapped), {@link #bridgesOnly} the bridge command's.
  */
 public final class DomainConverter {
   /** Stylesheets raise their own errors in this namespace; their message is for the user. */
   private static final String X2K_ERRORS = "urn:x2k:xslt";
 
-  /** xen2qemu.xsl's report mode (xslt/xen2qemu/report.xsl). */
+  /** The stylesheets' report mode (xslt/xen2qemu/report.xsl). */
   private static final QName REPORT_MODE = new QName(X2K_ERRORS, "report");
 
   private static final QName BRIDGES = new QName("bridges");
+  private static final QName NETWORKS = new QName("networks");
 
-  private final Stylesheets stylesheets;
-  private final Map<QName, XdmValue> xen2qemuParameters = new LinkedHashMap<>();
-  private final Map<String, String> bridges;
+  private record Step(XsltExecutable stylesheet, Map<QName, XdmValue> parameters) {}
+
+  private final Stylesheets stylesheets = Stylesheets.bundled();
+  private final List<Step> steps = new ArrayList<>();
+
+  private DomainConverter() {}
 
   /**
+   * x2k convert: xen2qemu.xsl, then bridge-rename.xsl when bridges or networks are mapped.
+   *
    * @param parameters values for xen2qemu.xsl's parameters, by name (see xen2qemu/params.xsl);
    *     those not given keep the stylesheet's defaults
-   * @param bridges old bridge name to new bridge name, applied after the conversion; empty for
-   *     none
+   * @param bridges old bridge name to new bridge name; empty for none
+   * @param networks old bridge name to the libvirt network replacing it; empty for none
    */
-  public DomainConverter(Map<String, String> parameters, Map<String, String> bridges) {
-    this.stylesheets = Stylesheets.bundled();
-    parameters.forEach((name, value) -> xen2qemuParameters.put(new QName(name), new XdmAtomicValue(value)));
-    this.bridges = new LinkedHashMap<>(bridges);
-    // xen2qemu.xsl knows the renaming too, to report the bridges the KVM host needs.
-    xen2qemuParameters.put(BRIDGES, bridgeMap());
+  public static DomainConverter xenToKvm(Map<String, String> parameters, Map<String, String> bridges,
+      Map<String, String> networks) {
+    DomainConverter converter = new DomainConverter();
+    Map<QName, XdmValue> xen2qemu = new LinkedHashMap<>();
+    parameters.forEach((name, value) -> xen2qemu.put(new QName(name), new XdmAtomicValue(value)));
+    // xen2qemu.xsl knows the mapping too, to report the bridges the KVM host needs.
+    xen2qemu.put(BRIDGES, map(bridges));
+    xen2qemu.put(NETWORKS, map(networks));
+    converter.steps.add(new Step(converter.stylesheets.xen2qemu, xen2qemu));
+    if (!bridges.isEmpty() || !networks.isEmpty()) {
+      converter.addBridgeStep(bridges, networks);
+    }
+    return converter;
+  }
+
+  /** The bridge command: bridge-rename.xsl alone, on domains, snapshots, saved images, networks. */
+  public static DomainConverter bridgesOnly(Map<String, String> bridges, Map<String, String> networks) {
+    DomainConverter converter = new DomainConverter();
+    converter.addBridgeStep(bridges, networks);
+    return converter;
+  }
+
+  private void addBridgeStep(Map<String, String> bridges, Map<String, String> networks) {
+    steps.add(new Step(stylesheets.bridgeRename, Map.of(BRIDGES, map(bridges), NETWORKS, map(networks))));
   }
 
   /**
-   * Converts {@code xml}, the bytes of a domain document.
+   * Runs {@code xml}, the bytes of a document, through the pipeline.
    *
-   * @return the converted domain and the stylesheets' notes on it
-   * @throws ConversionException if the bytes are not a well-formed domain document x2k can convert
+   * @return the result, the stylesheets' notes and their reports, joined
+   * @throws ConversionException if the bytes are not a well-formed document the stylesheets take
    */
   public Conversion convert(byte[] xml) throws ConversionException {
-    XdmNode domain = parse(xml);
+    XdmNode document = parse(xml);
     List<String> notes = new ArrayList<>();
-    XdmNode converted = transform(stylesheets.xen2qemu, null, domain, xen2qemuParameters, notes);
-    Report report = Report.from(transform(stylesheets.xen2qemu, REPORT_MODE, domain, xen2qemuParameters, notes));
-    if (!bridges.isEmpty()) {
-      converted = transform(stylesheets.bridgeRename, null, converted, Map.of(BRIDGES, bridgeMap()), notes);
+    List<Report> reports = new ArrayList<>();
+    XdmNode current = document;
+    for (Step step : steps) {
+      reports.add(Report.from(transform(step.stylesheet(), REPORT_MODE, current, step.parameters(), notes)));
+      current = transform(step.stylesheet(), null, current, step.parameters(), notes);
     }
-    XdmNode root = domain.children("domain").iterator().next();
-    return new Conversion(LibvirtXmlWriter.write(converted), childText(root, "name"), childText(root, "uuid"),
-        "xen".equals(root.attribute("type")), notes, report);
+    Report report = Report.join(reports);
+    XdmNode subject = subject(document);
+    return new Conversion(LibvirtXmlWriter.write(current), childText(subject, "name"),
+        childText(subject, "uuid"), !report.isEmpty(), notes, report);
   }
 
   /**
@@ -84,6 +111,20 @@ public final class DomainConverter {
     return LibvirtXmlWriter.write(parse(xml));
   }
 
+  /** The element whose name and uuid identify the document: the root, or a snapshot's domain. */
+  private static XdmNode subject(XdmNode document) {
+    XdmNode root = document.children().iterator().next();
+    for (XdmNode node : document.children()) {
+      if (node.getNodeKind() == net.sf.saxon.s9api.XdmNodeKind.ELEMENT) {
+        root = node;
+      }
+    }
+    for (XdmNode domain : root.children("domain")) {
+      return domain;
+    }
+    return root;
+  }
+
   private static String childText(XdmNode element, String name) {
     for (XdmNode child : element.children(name)) {
       return child.getStringValue().strip();
@@ -91,9 +132,9 @@ public final class DomainConverter {
     return "";
   }
 
-  private XdmMap bridgeMap() {
+  private static XdmMap map(Map<String, String> entries) {
     Map<XdmAtomicValue, XdmValue> map = new LinkedHashMap<>();
-    bridges.forEach((from, to) -> map.put(new XdmAtomicValue(from), new XdmAtomicValue(to)));
+    entries.forEach((from, to) -> map.put(new XdmAtomicValue(from), new XdmAtomicValue(to)));
     return new XdmMap(map);
   }
 

@@ -28,6 +28,24 @@ public record Report(List<Change> changes, List<Action> actions, List<DeviceRena
     devices = List.copyOf(devices);
   }
 
+  /** Whether nothing was changed and nothing is left to do. */
+  public boolean isEmpty() {
+    return changes.isEmpty() && actions.isEmpty() && devices.isEmpty();
+  }
+
+  /** The reports of several stylesheets run one after the other, in that order. */
+  static Report join(List<Report> reports) {
+    List<Change> changes = new ArrayList<>();
+    List<Action> actions = new ArrayList<>();
+    List<DeviceRename> devices = new ArrayList<>();
+    for (Report report : reports) {
+      changes.addAll(report.changes());
+      actions.addAll(report.actions());
+      devices.addAll(report.devices());
+    }
+    return new Report(changes, actions, devices);
+  }
+
   /** Reads a {@code <report>} document made by the stylesheet. */
   static Report from(XdmNode reportDocument) {
     List<Change> changes = new ArrayList<>();

@@ -17,6 +17,60 @@ import java.nio.file.StandardOpenOption;
 public final class OutputFiles {
   private OutputFiles() {}
 
+  /** A step that may fail; lets tests break an in-place rewrite at its most delicate point. */
+  @FunctionalInterface
+  interface Step {
+    void run() throws IOException;
+  }
+
+  /**
+   * Rewrites {@code file} with {@code content}: first the backup ({@code file + backupSuffix},
+   * itself written atomically, unless {@code backupSuffix} is null), then the new content to a
+   * temporary file beside {@code file} with {@code file}'s permissions, flushed and renamed over
+   * it. Whatever fails, {@code file} holds either its old content or the new one.
+   */
+  public static void replaceInPlace(Path file, byte[] content, String backupSuffix) throws InputException {
+    replaceInPlace(file, content, backupSuffix, () -> { });
+  }
+
+  static void replaceInPlace(Path file, byte[] content, String backupSuffix, Step beforeRename)
+      throws InputException {
+    try {
+      byte[] original = Files.readAllBytes(file);
+      if (backupSuffix != null) {
+        writeAtomically(file.resolveSibling(file.getFileName() + backupSuffix), original, file);
+      }
+      Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(),
+          "." + file.getFileName() + ".", ".x2k-tmp");
+      try {
+        try {
+          Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(file));
+        } catch (UnsupportedOperationException e) {
+          // not a POSIX file system: the temporary file's default permissions stay
+        }
+        writeAndFlush(temporary, content);
+        beforeRename.run();
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(temporary);
+      }
+    } catch (AccessDeniedException e) {
+      throw new InputException("cannot rewrite " + file + ": permission denied");
+    } catch (IOException e) {
+      throw new InputException("cannot rewrite " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static void writeAndFlush(Path file, byte[] content) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      ByteBuffer buffer = ByteBuffer.wrap(content);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      channel.force(true);
+    }
+  }
+
   /**
    * Writes {@code content} to {@code target}, replacing it; refuses when {@code target} is {@code
    * input}, which would lose the original.
@@ -30,13 +84,7 @@ public final class OutputFiles {
       Files.createDirectories(directory);
       Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".x2k-tmp");
       try {
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-          ByteBuffer buffer = ByteBuffer.wrap(content);
-          while (buffer.hasRemaining()) {
-            channel.write(buffer);
-          }
-          channel.force(true);
-        }
+        writeAndFlush(temporary, content);
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } finally {
         Files.deleteIfExists(temporary);

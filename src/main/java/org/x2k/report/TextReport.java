@@ -14,12 +14,13 @@ public final class TextReport {
 
   private TextReport() {}
 
-  public static void print(PrintWriter err, String input, Conversion conversion) {
+  /** Prints the report of one document; {@code verb} says what was done to it ("converted"). */
+  public static void print(PrintWriter err, String input, Conversion conversion, String verb) {
     Report report = conversion.report();
     if (!conversion.converted() || (report.changes().isEmpty() && report.actions().isEmpty())) {
       return;
     }
-    err.println("x2k: " + input + ": " + describe(conversion) + " converted");
+    err.println("x2k: " + input + ": " + describe(conversion) + " " + verb);
     if (!report.changes().isEmpty()) {
       err.println("  changed:");
       report.changes().forEach(change -> err.println("    - " + change.text()));
@@ -38,7 +39,7 @@ public final class TextReport {
   }
 
   private static String describe(Conversion conversion) {
-    String name = conversion.name().isEmpty() ? "domain" : "domain " + conversion.name();
+    String name = conversion.name().isEmpty() ? "document" : conversion.name();
     return conversion.uuid().isEmpty() ? name : name + " (" + conversion.uuid() + ")";
   }
 }

@@ -73,7 +73,7 @@ class ConvertCommandTest {
     Cli.Result result = Cli.run("", "convert", vm.toString());
     assertEquals(0, result.exitCode(), result.err());
     assertConverted(result.out(), "vm");
-    assertTrue(result.err().startsWith("x2k: " + vm + ": domain vm (11111111-2222-3333-4444-555555555555) converted\n"),
+    assertTrue(result.err().startsWith("x2k: " + vm + ": vm (11111111-2222-3333-4444-555555555555) converted\n"),
         "the report goes to stderr: " + result.err());
     assertFalse(result.out().contains("changed:"), "report leaked into stdout");
   }
@@ -163,7 +163,7 @@ class ConvertCommandTest {
     Cli.Result batch = Cli.run("", "convert", "--dry-run", dir.resolve("dumps").toString(), "-o", out.toString());
     assertEquals(0, batch.exitCode(), batch.err());
     assertFalse(Files.exists(out), "dry run created the output directory");
-    assertTrue(batch.err().contains("domain a (11111111"), "dry run still reports: " + batch.err());
+    assertTrue(batch.err().contains(": a (11111111"), "dry run still reports: " + batch.err());
     Cli.Result single = Cli.run(domain("s"), "convert", "-n");
     assertEquals(0, single.exitCode(), single.err());
     assertEquals("", single.out());

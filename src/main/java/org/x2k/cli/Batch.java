@@ -1,0 +1,162 @@
+package org.x2k.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.x2k.convert.Conversion;
+import org.x2k.convert.ConversionException;
+import org.x2k.convert.DomainConverter;
+import org.x2k.io.Input;
+import org.x2k.io.InputException;
+import org.x2k.io.Inputs;
+import org.x2k.io.OutputFiles;
+import org.x2k.report.JsonReport;
+import org.x2k.report.Outcome;
+import org.x2k.report.TextReport;
+import org.x2k.report.UnifiedDiff;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The file handling convert and bridge share: expanding inputs, choosing where output goes,
+ * running each document through a {@link DomainConverter}, writing results, reporting, and the
+ * exit code. A failing input is reported and skipped; the others still run.
+ */
+final class Batch {
+  private final CommandSpec spec;
+  private final X2kCommand root;
+  private final OutputOptions output;
+  private final ReportOptions reporting;
+  private final CommonOptions common;
+  private final String verb;
+
+  /**
+   * @param verb what the report says was done to a document ("converted", "updated")
+   */
+  Batch(CommandSpec spec, X2kCommand root, OutputOptions output, ReportOptions reporting,
+      CommonOptions common, String verb) {
+    this.spec = spec;
+    this.root = root;
+    this.output = output;
+    this.reporting = reporting;
+    this.common = common;
+    this.verb = verb;
+  }
+
+  int run(List<String> inputArguments, boolean recursive, DomainConverter converter) {
+    Inputs expanded = Inputs.expand(inputArguments, recursive);
+    List<Input> inputs = expanded.inputs();
+    boolean toDirectory = output.isDirectory(inputs.size() > 1 || expanded.anyDirectory());
+    validate(expanded, toDirectory);
+
+    PrintWriter err = spec.commandLine().getErr();
+    List<Outcome> outcomes = new ArrayList<>();
+    expanded.problems().forEach(problem -> {
+      err.println("x2k: " + problem.input() + ": " + problem.message());
+      outcomes.add(Outcome.failed(problem.input(), problem.message()));
+    });
+    Set<Path> written = new HashSet<>();
+    for (Input input : inputs) {
+      try {
+        byte[] xml = input.read(root.stdin());
+        Conversion result = converter.convert(xml);
+        if (!reporting.quiet) {
+          result.notes().forEach(note -> err.println("x2k: " + input.name() + ": note: " + note));
+          TextReport.print(err, input.name(), result, verb);
+        }
+        if (output.diff) {
+          print(UnifiedDiff.of(input.name(), converter.normalise(xml), result.xml()));
+        } else if (output.inPlace) {
+          if (result.converted() && !output.dryRun) {
+            OutputFiles.replaceInPlace(input.path(), result.xml().getBytes(StandardCharsets.UTF_8),
+                output.noBackup ? null : output.backupSuffix);
+          }
+        } else if (!output.dryRun) {
+          write(input, result.xml(), toDirectory, written);
+        }
+        outcomes.add(Outcome.of(input.name(), result));
+      } catch (ConversionException | InputException e) {
+        outcomes.add(Outcome.failed(input.name(), e.getMessage()));
+        err.println("x2k: " + input.name() + ": " + e.getMessage());
+        if (common.stacktrace) {
+          e.printStackTrace(err);
+        }
+      }
+    }
+    long failed = outcomes.stream().filter(outcome -> outcome.conversion() == null).count();
+    long succeeded = outcomes.size() - failed;
+    if (reporting.reportFile != null) {
+      try {
+        OutputFiles.writeAtomically(reporting.reportFile,
+            JsonReport.write(outcomes).getBytes(StandardCharsets.UTF_8), null);
+      } catch (InputException e) {
+        err.println("x2k: --report: " + e.getMessage());
+        failed++;
+      }
+    }
+    if (outcomes.size() > 1 || expanded.anyDirectory()) {
+      err.println("x2k: " + succeeded + " " + verb + ", " + failed + " failed");
+    }
+    err.flush();
+    return failed == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  private void validate(Inputs expanded, boolean toDirectory) {
+    List<Input> inputs = expanded.inputs();
+    if (expanded.stdinCount() > 1) {
+      throw usage("standard input (-) can be read only once");
+    }
+    if (output.diff && !output.isStdout()) {
+      throw usage("--diff prints to stdout and writes no files: drop -o");
+    }
+    if (output.inPlace) {
+      if (!output.isStdout() || output.diff) {
+        throw usage("--in-place rewrites the inputs themselves: drop -o and --diff");
+      }
+      if (expanded.stdinCount() > 0) {
+        throw usage("--in-place needs files, not standard input");
+      }
+      return;
+    }
+    if (output.isStdout() && output.writesXml() && (inputs.size() > 1 || expanded.anyDirectory())) {
+      throw usage("several inputs need an output directory: add -o DIR (or --in-place)");
+    }
+    if (toDirectory && expanded.stdinCount() > 0) {
+      throw usage("standard input (-) has no file name to write under in an output directory;"
+          + " convert it alone, to stdout or -o FILE");
+    }
+    if (toDirectory && Files.exists(output.path()) && !Files.isDirectory(output.path())) {
+      throw usage("-o " + output.output + " is a file, but several inputs need an output directory");
+    }
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  private void print(String text) throws InputException {
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(text);
+    out.flush();
+    if (out.checkError()) {
+      throw new InputException("cannot write to standard output");
+    }
+  }
+
+  private void write(Input input, String xml, boolean toDirectory, Set<Path> written) throws InputException {
+    if (output.isStdout()) {
+      print(xml);
+      return;
+    }
+    Path target = toDirectory ? output.path().resolve(input.outputName()) : output.path();
+    if (!written.add(target.toAbsolutePath().normalize())) {
+      throw new InputException("an earlier input was already written to " + target);
+    }
+    OutputFiles.writeAtomically(target, xml.getBytes(StandardCharsets.UTF_8), input.path());
+  }
+}

@@ -1,0 +1,41 @@
+package org.x2k.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Bridge mappings, shared by convert, bridge and hook install: --bridge and --network. */
+public final class MappingOptions {
+  @Spec(Spec.Target.MIXEE) CommandSpec spec;
+
+  @Option(names = "--bridge", paramLabel = "OLD=NEW",
+      description = "Attach interfaces bridged to OLD to bridge NEW instead (repeatable).")
+  Map<String, String> bridges = new LinkedHashMap<>();
+
+  @Option(names = "--network", paramLabel = "OLD=NETWORK",
+      description = "Move interfaces bridged to OLD onto the libvirt network NETWORK (repeatable).")
+  Map<String, String> networks = new LinkedHashMap<>();
+
+  /** Checks every mapping names both sides with a usable interface or network name. */
+  void validate() {
+    check("--bridge", bridges);
+    check("--network", networks);
+  }
+
+  private void check(String option, Map<String, String> mappings) {
+    mappings.forEach((from, to) -> {
+      if (!isName(from) || !isName(to)) {
+        throw new ParameterException(spec.commandLine(), option + " takes OLD=NEW with both names"
+            + " given (letters, digits, . _ : -), not '" + from + "=" + to + "'");
+      }
+    });
+  }
+
+  /** A Linux interface or libvirt network name: no blanks, slashes or '='. */
+  static boolean isName(String name) {
+    return name.matches("[A-Za-z0-9][A-Za-z0-9._:-]*");
+  }
+}
