@@ -31,7 +31,7 @@
         x2k:check-parameter('disk-format', $disk-format, ('', 'raw', 'qcow2', 'qed', 'vpc', 'vmdk'))"/>
     <xsl:choose>
       <xsl:when test="domainsnapshot">
-        <xsl:apply-templates select="domainsnapshot" mode="x2k:snapshot"/>
+        <xsl:apply-templates select="node()" mode="x2k:snapshot"/>
       </xsl:when>
       <xsl:when test="domain/@type = 'xen' and exists(domain/descendant-or-self::*/namespace::*[. = $x2k:xen-namespace])">
         <xsl:variable name="without-xen-namespace" as="document-node()">

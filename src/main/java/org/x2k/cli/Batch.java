@@ -80,16 +80,23 @@ final class Batch {
           write(input, result.xml(), toDirectory, written);
         }
         outcomes.add(Outcome.of(input.name(), result));
-      } catch (ConversionException | InputException e) {
-        outcomes.add(Outcome.failed(input.name(), e.getMessage()));
-        err.println("x2k: " + input.name() + ": " + e.getMessage());
-        if (common.stacktrace) {
-          e.printStackTrace(err);
+      } catch (ConversionException e) {
+        if (input.fromDirectory() && e.code().equals(ConversionException.NOT_A_DOMAIN)) {
+          // a directory of libvirt XML may hold networks or pools beside the domains
+          if (!reporting.quiet) {
+            err.println("x2k: " + input.name() + ": note: skipped: " + e.getMessage());
+          }
+          outcomes.add(Outcome.skipped(input.name(), e.getMessage()));
+          continue;
         }
+        fail(outcomes, input, e);
+      } catch (InputException e) {
+        fail(outcomes, input, e);
       }
     }
-    long failed = outcomes.stream().filter(outcome -> outcome.conversion() == null).count();
-    long succeeded = outcomes.size() - failed;
+    long failed = outcomes.stream().filter(outcome -> outcome.status().equals("failed")).count();
+    long skipped = outcomes.stream().filter(outcome -> outcome.status().equals("skipped")).count();
+    long succeeded = outcomes.size() - failed - skipped;
     if (reporting.reportFile != null) {
       try {
         OutputFiles.writeAtomically(reporting.reportFile,
@@ -100,7 +107,8 @@ final class Batch {
       }
     }
     if (outcomes.size() > 1 || expanded.anyDirectory()) {
-      err.println("x2k: " + succeeded + " " + verb + ", " + failed + " failed");
+      err.println("x2k: " + succeeded + " " + verb + ", " + failed + " failed"
+          + (skipped > 0 ? ", " + skipped + " skipped" : ""));
     }
     err.flush();
     return failed == 0 ? ExitCodes.OK : ExitCodes.FAILED;
@@ -132,6 +140,15 @@ final class Batch {
     }
     if (toDirectory && Files.exists(output.path()) && !Files.isDirectory(output.path())) {
       throw usage("-o " + output.output + " is a file, but several inputs need an output directory");
+    }
+  }
+
+  private void fail(List<Outcome> outcomes, Input input, Exception e) {
+    PrintWriter err = spec.commandLine().getErr();
+    outcomes.add(Outcome.failed(input.name(), e.getMessage()));
+    err.println("x2k: " + input.name() + ": " + e.getMessage());
+    if (common.stacktrace) {
+      e.printStackTrace(err);
     }
   }
 

@@ -235,7 +235,7 @@ public final class DomainConverter {
     } catch (SaxonApiException e) {
       QName code = e.getErrorCode();
       if (code != null && X2K_ERRORS.equals(code.getNamespace())) {
-        throw new ConversionException(oneLine(e.getMessage()), e);
+        throw new ConversionException(oneLine(e.getMessage()), e, code.getLocalName());
       }
       throw new ConversionException("conversion failed: " + oneLine(e.getMessage()), e);
     }

@@ -10,7 +10,8 @@ import org.x2k.convert.Report;
  *
  * <pre>
  * {"format": "x2k-report", "version": 1, "domains": [
- *   {"input": "...", "status": "converted|unchanged|failed", "error": "..." (failed only),
+ *   {"input": "...", "status": "converted|unchanged|skipped|failed",
+ *    "error": "..." (failed only), "reason": "..." (skipped only),
  *    "name": "...", "uuid": "...",
  *    "changes": [{"code": "...", "text": "..."}],
  *    "actions": [{"code": "...", "severity": "required|recommended|info", "text": "..."}],
@@ -42,7 +43,7 @@ public final class JsonReport {
     field(6, "status", outcome.status(), true);
     Conversion conversion = outcome.conversion();
     if (conversion == null) {
-      field(6, "error", outcome.error(), false);
+      field(6, outcome.skipped() ? "reason" : "error", outcome.error(), false);
       out.append("\n    }");
       return;
     }

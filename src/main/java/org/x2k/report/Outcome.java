@@ -7,19 +7,28 @@ import org.x2k.convert.Conversion;
  *
  * @param input the input's name as messages give it
  * @param conversion the conversion, or null when it failed
- * @param error why it failed, or null
+ * @param error why it failed or was skipped, or null
+ * @param skipped whether it was skipped rather than failed
  */
-public record Outcome(String input, Conversion conversion, String error) {
+public record Outcome(String input, Conversion conversion, String error, boolean skipped) {
   public static Outcome of(String input, Conversion conversion) {
-    return new Outcome(input, conversion, null);
+    return new Outcome(input, conversion, null, false);
   }
 
   public static Outcome failed(String input, String error) {
-    return new Outcome(input, null, error);
+    return new Outcome(input, null, error, false);
   }
 
-  /** converted, unchanged (not a Xen domain) or failed: the JSON report's status. */
+  /** A file found in a directory that holds no domain definition: not converted, not a failure. */
+  public static Outcome skipped(String input, String reason) {
+    return new Outcome(input, null, reason, true);
+  }
+
+  /** converted, unchanged (nothing applied), skipped or failed: the JSON report's status. */
   public String status() {
+    if (skipped) {
+      return "skipped";
+    }
     if (conversion == null) {
       return "failed";
     }

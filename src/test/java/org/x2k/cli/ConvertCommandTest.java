@@ -291,6 +291,21 @@ class ConvertCommandTest {
   }
 
   @Test
+  void nonDomainFoundInADirectoryIsSkippedNotFailed() throws IOException {
+    file("qemu/vm.xml", domain("vm"));
+    file("qemu/networks/default.xml", "<network><name>default</name></network>");
+    Path report = dir.resolve("report.json");
+    Cli.Result result = Cli.run("", "convert", "-r", "--report", report.toString(),
+        dir.resolve("qemu").toString(), "-o", dir.resolve("out").toString());
+    assertEquals(0, result.exitCode(), result.err());
+    assertTrue(result.err().contains("x2k: " + dir.resolve("qemu/networks/default.xml")
+        + ": note: skipped: root element is <network>"), result.err());
+    assertTrue(result.err().endsWith("x2k: 1 converted, 0 failed, 1 skipped\n"), result.err());
+    assertFalse(Files.exists(dir.resolve("out/networks/default.xml")));
+    assertTrue(Files.readString(report).contains("\"status\": \"skipped\",\n      \"reason\": \"root element is <network>"));
+  }
+
+  @Test
   void missingFileFails() {
     Path missing = dir.resolve("missing.xml");
     Cli.Result result = Cli.run("", "convert", missing.toString());
