@@ -50,7 +50,7 @@
     <xsl:variable name="remodelled" as="element(interface)*"
         select="$nics[model/@type = ('netfront', 'ioemu') or (not(model) and $paravirtual and not(@type = 'hostdev'))]"/>
     <xsl:if test="exists($remodelled)">
-      <change code="nic-model">NIC models: {x2k:list($remodelled ! (mac/@address || ' ' || (model/@type, 'netfront')[1] || ' → ' || (if (model/@type = 'ioemu') then 'rtl8139' else $nic-model)))}</change>
+      <change code="nic-model">NIC models: {x2k:list($remodelled ! ((mac/@address, 'interface ' || (count(preceding-sibling::interface) + 1) || ' (no MAC)')[1] || ' ' || (model/@type, 'netfront')[1] || ' → ' || (if (model/@type = 'ioemu') then 'rtl8139' else $nic-model)))}</change>
       <action code="guest-nic-names" severity="recommended">MAC addresses are kept, but the NIC model changed: the guest may name its interfaces differently; remove stale entries from /etc/udev/rules.d/70-persistent-net.rules and check the network configuration (seeds 000, 002).</action>
     </xsl:if>
     <xsl:if test="exists($nics/script)">

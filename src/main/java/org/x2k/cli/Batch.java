@@ -60,6 +60,12 @@ final class Batch {
       err.println("x2k: " + problem.input() + ": " + problem.message());
       outcomes.add(Outcome.failed(problem.input(), problem.message()));
     });
+    expanded.skipped().forEach(skip -> {
+      if (!reporting.quiet) {
+        err.println("x2k: " + skip.input() + ": note: skipped: " + skip.message());
+      }
+      outcomes.add(Outcome.skipped(skip.input(), skip.message()));
+    });
     Set<Path> written = new HashSet<>();
     for (Input input : inputs) {
       try {
@@ -72,12 +78,16 @@ final class Batch {
         if (output.diff) {
           print(UnifiedDiff.of(input.name(), converter.normalise(xml), result.xml()));
         } else if (output.inPlace) {
+          if (result.fromNativeConfig()) {
+            throw new InputException("--in-place would replace a native config with XML: convert it"
+                + " with -o instead");
+          }
           if (result.converted() && !output.dryRun) {
             OutputFiles.replaceInPlace(input.path(), result.xml().getBytes(StandardCharsets.UTF_8),
                 output.noBackup ? null : output.backupSuffix);
           }
         } else if (!output.dryRun) {
-          write(input, result.xml(), toDirectory, written);
+          write(input, result.xml(), toDirectory, written, result.fromNativeConfig());
         }
         outcomes.add(Outcome.of(input.name(), result));
       } catch (ConversionException e) {
@@ -143,6 +153,15 @@ final class Batch {
     }
   }
 
+  /**
+   * A config's XML is named after it, with .xml added: guest.cfg.xml, test1.xml. Its whole name is
+   * kept because a directory may hold guest.cfg beside a dump guest.xml.
+   */
+  private static Path xmlName(Path name, boolean fromNativeConfig) {
+    String file = name.getFileName().toString();
+    return !fromNativeConfig || file.endsWith(".xml") ? name : name.resolveSibling(file + ".xml");
+  }
+
   private void fail(List<Outcome> outcomes, Input input, Exception e) {
     PrintWriter err = spec.commandLine().getErr();
     outcomes.add(Outcome.failed(input.name(), e.getMessage()));
@@ -165,12 +184,13 @@ final class Batch {
     }
   }
 
-  private void write(Input input, String xml, boolean toDirectory, Set<Path> written) throws InputException {
+  private void write(Input input, String xml, boolean toDirectory, Set<Path> written, boolean fromNativeConfig)
+      throws InputException {
     if (output.isStdout()) {
       print(xml);
       return;
     }
-    Path target = toDirectory ? output.path().resolve(input.outputName()) : output.path();
+    Path target = toDirectory ? output.path().resolve(xmlName(input.outputName(), fromNativeConfig)) : output.path();
     if (!written.add(target.toAbsolutePath().normalize())) {
       throw new InputException("an earlier input was already written to " + target);
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.x2k.convert.DomainConverter;
+import org.x2k.nativecfg.XenConfig.Format;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,8 +19,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Converts Xen domain XML (virsh dumpxml --inactive, or a snapshot) into KVM domain XML for"
-          + " virsh define, and reports what is left to do.",
+      "Converts Xen domain XML (virsh dumpxml --inactive, or a snapshot) or a native xl/xm guest"
+          + " config (/etc/xen) into KVM domain XML for virsh define, and reports what is left to do.",
       "The report and messages go to stderr, so stdout carries only XML."
     },
     footerHeading = "%nExamples:%n",
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
       "  x2k convert vm.xml > kvm/vm.xml",
       "  virsh dumpxml --inactive vm | x2k convert | ssh kvmhost virsh define /dev/stdin",
       "  x2k convert dumps/ -o kvm/ --report kvm/report.json",
-      "  x2k convert --bridge eth0=br0 --network xenbr1=hostonly vm.xml"
+      "  x2k convert --bridge eth0=br0 --network xenbr1=hostonly vm.xml",
+      "  x2k convert /etc/xen/ -o kvm/"
     },
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILED_LINE, ExitCodes.USAGE_LINE})
@@ -39,15 +41,19 @@ public final class ConvertCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "INPUT",
       arity = "0..*",
-      description = "Domain or snapshot XML files, directories of them (*.xml), or - for standard"
-          + " input (the default).")
+      description = "Domain or snapshot XML files, xl/xm configs, directories of them (other files"
+          + " are skipped with a note), or - for standard input (the default).")
   List<String> inputArguments = new ArrayList<>();
+
+  @Option(names = "--native-format", paramLabel = "xl|xm|auto", converter = NativeFormatOption.class,
+      description = NativeFormatOption.DESCRIPTION)
+  Format nativeFormat;
 
   @Mixin OutputOptions output;
 
   @Option(
       names = {"-r", "--recursive"},
-      description = "Also convert *.xml files in subdirectories of a directory INPUT, keeping their"
+      description = "Also convert the files in subdirectories of a directory INPUT, keeping their"
           + " relative layout under the output directory.")
   boolean recursive;
 
@@ -63,7 +69,8 @@ public final class ConvertCommand implements Callable<Integer> {
   public Integer call() {
     mappings.validate();
     DomainConverter converter = DomainConverter.xenToKvm(
-        conversion.stylesheetParameters(), mappings.bridges, mappings.networks);
+        conversion.stylesheetParameters(), mappings.bridges, mappings.networks)
+        .withNativeFormat(nativeFormat);
     return new Batch(spec, parent, output, reporting, common, "converted")
         .run(inputArguments, recursive, converter);
   }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Turns Xen virtual machine definitions into KVM ones.",
     subcommands = {
-      ConvertCommand.class, BridgeCommand.class, HookCommand.class, HookInstallCommand.class,
+      ConvertCommand.class, FromNativeCommand.class, BridgeCommand.class, HookCommand.class, HookInstallCommand.class,
       CompletionCommand.class, ManCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -12,9 +12,10 @@ import java.util.List;
  *     it was not a Xen domain)
  * @param notes what the stylesheets said about it in passing (xsl:message)
  * @param report what was changed and what is left to do
+ * @param fromNativeConfig whether the input was an xl or xm config rather than XML
  */
 public record Conversion(String xml, String name, String uuid, boolean converted, List<String> notes,
-    Report report) {
+    Report report, boolean fromNativeConfig) {
   public Conversion {
     notes = List.copyOf(notes);
   }

@@ -19,6 +19,7 @@ import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import net.sf.saxon.s9api.XsltExecutable;
+import org.x2k.nativecfg.XenConfig.Format;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -45,8 +46,30 @@ public final class DomainConverter {
 
   private final Stylesheets stylesheets = Stylesheets.bundled();
   private final List<Step> steps = new ArrayList<>();
+  /** The dialect of native configs, or null to tell it from each config's content. */
+  private Format nativeFormat;
+  /** Whether only native configs are taken (x2k from-native). */
+  private boolean nativeOnly;
 
   private DomainConverter() {}
+
+  /**
+   * Reads native configs as the dialect given instead of telling it from their content.
+   *
+   * @param format xl or xm, or null to detect
+   * @return this converter
+   */
+  public DomainConverter withNativeFormat(Format format) {
+    this.nativeFormat = format;
+    return this;
+  }
+
+  /** x2k from-native: an xl or xm config in, the libvirt Xen domain (native2xen.xsl) out. */
+  public static DomainConverter fromNative() {
+    DomainConverter converter = new DomainConverter();
+    converter.nativeOnly = true;
+    return converter;
+  }
 
   /**
    * x2k convert: xen2qemu.xsl, then bridge-rename.xsl when bridges or networks are mapped.
@@ -89,9 +112,13 @@ public final class DomainConverter {
    * @throws ConversionException if the bytes are not a well-formed document the stylesheets take
    */
   public Conversion convert(byte[] xml) throws ConversionException {
-    XdmNode document = parse(xml);
     List<String> notes = new ArrayList<>();
     List<Report> reports = new ArrayList<>();
+    boolean fromNative = !NativeConfigDocument.isXml(xml);
+    XdmNode document = fromNative ? readNative(xml, notes, reports) : parse(xml);
+    if (!fromNative && nativeOnly) {
+      throw new ConversionException("XML, not an xl or xm config", null, ConversionException.NOT_A_DOMAIN);
+    }
     XdmNode current = document;
     for (Step step : steps) {
       reports.add(Report.from(transform(step.stylesheet(), REPORT_MODE, current, step.parameters(), notes)));
@@ -100,14 +127,29 @@ public final class DomainConverter {
     Report report = Report.join(reports);
     XdmNode subject = subject(document);
     return new Conversion(LibvirtXmlWriter.write(current), childText(subject, "name"),
-        childText(subject, "uuid"), !report.isEmpty(), notes, report);
+        childText(subject, "uuid"), !report.isEmpty(), notes, report, fromNative);
+  }
+
+  /**
+   * A native config read into the Xen domain native2xen.xsl makes of it, its report added to
+   * {@code reports}.
+   */
+  private XdmNode readNative(byte[] bytes, List<String> notes, List<Report> reports)
+      throws ConversionException {
+    XdmNode config = NativeConfigDocument.read(bytes, nativeFormat, stylesheets.processor.newDocumentBuilder());
+    reports.add(Report.from(transform(stylesheets.native2xen, REPORT_MODE, config, Map.of(), notes)));
+    return transform(stylesheets.native2xen, null, config, Map.of(), notes);
   }
 
   /**
    * The input as x2k would write it if no rule applied: parsed, its indentation dropped, written
-   * in libvirt's style. A diff against this shows what the conversion changed and nothing else.
+   * in libvirt's style (a native config: the Xen domain read from it). A diff against this shows
+   * what the conversion changed and nothing else.
    */
   public String normalise(byte[] xml) throws ConversionException {
+    if (!NativeConfigDocument.isXml(xml)) {
+      return LibvirtXmlWriter.write(readNative(xml, new ArrayList<>(), new ArrayList<>()));
+    }
     return LibvirtXmlWriter.write(parse(xml));
   }
 

@@ -20,11 +20,13 @@ public final class Stylesheets {
   final Processor processor = new Processor(false);
   final XsltExecutable xen2qemu;
   final XsltExecutable bridgeRename;
+  final XsltExecutable native2xen;
 
   private Stylesheets() {
     XsltCompiler compiler = processor.newXsltCompiler();
     xen2qemu = compile(compiler, "xen2qemu.xsl");
     bridgeRename = compile(compiler, "bridge-rename.xsl");
+    native2xen = compile(compiler, "native2xen.xsl");
   }
 
   /** The bundled stylesheets; the first call compiles them. */

@@ -10,12 +10,16 @@ import java.util.stream.Stream;
 
 /**
  * Expands command-line arguments into the documents to convert: {@code -} is standard input, a
- * directory stands for the {@code *.xml} files directly in it (or below it, recursively), anything
- * else is a file. Directory contents are sorted so batches run in a repeatable order.
+ * directory stands for the files directly in it (or below it, recursively), anything else is a
+ * file. What a file holds (domain XML, an xl/xm config, or neither) is for the converter to tell;
+ * in a directory, hidden files are passed over, and symbolic links and editor backups ({@code ~})
+ * are skipped with a note, since they repeat a definition found elsewhere (/etc/xen/auto/ links
+ * the configs beside it). Directory contents are sorted so batches run in a repeatable order.
  */
 public final class Inputs {
   private final List<Input> inputs = new ArrayList<>();
   private final List<Problem> problems = new ArrayList<>();
+  private final List<Problem> skipped = new ArrayList<>();
 
   /** An argument that could not be expanded into inputs. */
   public record Problem(String input, String message) {}
@@ -51,10 +55,18 @@ public final class Inputs {
     anyDirectory = true;
     try (Stream<Path> files = recursive ? Files.walk(path) : Files.list(path)) {
       files
-          .filter(file -> file.getFileName().toString().endsWith(".xml"))
-          .filter(Files::isRegularFile)
+          .filter(file -> !file.equals(path))
+          .filter(file -> !file.getFileName().toString().startsWith("."))
           .sorted()
-          .forEach(file -> inputs.add(new Input(file.toString(), file, path.relativize(file), true)));
+          .forEach(file -> {
+            if (Files.isSymbolicLink(file)) {
+              skipped.add(new Problem(file.toString(), "a symbolic link: convert what it points to"));
+            } else if (file.getFileName().toString().endsWith("~")) {
+              skipped.add(new Problem(file.toString(), "an editor's backup copy"));
+            } else if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+              inputs.add(new Input(file.toString(), file, path.relativize(file), true));
+            }
+          });
     } catch (IOException | UncheckedIOException e) {
       problems.add(new Problem(argument, "cannot list directory: " + rootMessage(e)));
     }
@@ -73,6 +85,11 @@ public final class Inputs {
   /** Arguments that could not be expanded. */
   public List<Problem> problems() {
     return problems;
+  }
+
+  /** Files found in directories and passed over, with why. */
+  public List<Problem> skipped() {
+    return skipped;
   }
 
   /** Whether any argument was a directory. */

@@ -21,8 +21,9 @@ import org.xmlunit.builder.Input;
 import org.xmlunit.diff.Diff;
 
 /**
- * File-based conversion tests. Every {@code <case>.xen.xml} under the golden directory and under
- * {@code examples/} is converted by {@code x2k convert [options from <case>.args] <case>.xen.xml}
+ * File-based conversion tests. Every {@code <case>.xen.xml} (or {@code <case>.xen.cfg}, a native
+ * xl/xm config) under the golden directory and under {@code examples/} is converted by
+ * {@code x2k convert [options from <case>.args] <case>.xen.xml}
  * and must give {@code <case>.kvm.xml}: identical as XML (XMLUnit, nothing ignored) and identical
  * as text (so indentation and quoting are part of the contract); its migration report must be
  * {@code <case>.report.json}, as {@code --report} writes it. {@code -Dgolden.update=true} rewrites
@@ -30,6 +31,7 @@ import org.xmlunit.diff.Diff;
  */
 class GoldenTest {
   private static final String XEN = ".xen.xml";
+  private static final String XEN_CONFIG = ".xen.cfg";
   private static final String KVM = ".kvm.xml";
   private static final String ARGS = ".args";
   private static final String REPORT = ".report.json";
@@ -44,10 +46,20 @@ class GoldenTest {
     List<Path> inputs = new ArrayList<>();
     for (Path directory : caseDirectories()) {
       try (Stream<Path> files = Files.list(directory)) {
-        files.filter(file -> file.toString().endsWith(XEN)).sorted().forEach(inputs::add);
+        files.filter(file -> base(file.toString()) != null).sorted().forEach(inputs::add);
       }
     }
     return inputs.stream();
+  }
+
+  /** The case name of an input file ({@code <case>.xen.xml} or {@code <case>.xen.cfg}), else null. */
+  static String base(String name) {
+    for (String suffix : List.of(XEN, XEN_CONFIG)) {
+      if (name.endsWith(suffix)) {
+        return name.substring(0, name.length() - suffix.length());
+      }
+    }
+    return null;
   }
 
   /**
@@ -56,7 +68,7 @@ class GoldenTest {
    */
   static List<String> commandLine(Path xen, Path input, String... extra) throws IOException {
     String name = xen.toString();
-    Path args = Path.of(name.substring(0, name.length() - XEN.length()) + ARGS);
+    Path args = Path.of(base(name) + ARGS);
     List<String> words = new ArrayList<>();
     if (Files.exists(args)) {
       for (String line : Files.readAllLines(args, StandardCharsets.UTF_8)) {
@@ -76,7 +88,7 @@ class GoldenTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void convertsAsExpected(Path xen) throws IOException {
-    String base = xen.toString().substring(0, xen.toString().length() - XEN.length());
+    String base = base(xen.toString());
     Path kvm = Path.of(base + KVM);
     Path report = Path.of(base + REPORT);
     Path actualReport = Files.createTempFile("x2k-golden", ".json");
@@ -115,7 +127,7 @@ class GoldenTest {
   @MethodSource("cases")
   void runningAgainChangesNothing(Path xen) throws IOException {
     String name = xen.toString();
-    Path kvm = Path.of(name.substring(0, name.length() - XEN.length()) + KVM);
+    Path kvm = Path.of(base(name) + KVM);
     if (!Files.exists(kvm)) {
       return; // reported by convertsAsExpected and everyCaseIsAPair
     }
@@ -134,8 +146,8 @@ class GoldenTest {
       }
       for (String name : names) {
         String base;
-        if (name.endsWith(XEN)) {
-          base = name.substring(0, name.length() - XEN.length());
+        if (base(name) != null) {
+          base = base(name);
           if (!names.contains(base + KVM)) {
             orphans.add(directory.resolve(name) + " has no " + base + KVM);
           }
@@ -144,17 +156,17 @@ class GoldenTest {
           }
         } else if (name.endsWith(KVM)) {
           base = name.substring(0, name.length() - KVM.length());
-          if (!names.contains(base + XEN)) {
+          if (!names.contains(base + XEN) && !names.contains(base + XEN_CONFIG)) {
             orphans.add(directory.resolve(name) + " has no " + base + XEN);
           }
         } else if (name.endsWith(REPORT)) {
           base = name.substring(0, name.length() - REPORT.length());
-          if (!names.contains(base + XEN)) {
+          if (!names.contains(base + XEN) && !names.contains(base + XEN_CONFIG)) {
             orphans.add(directory.resolve(name) + " has no " + base + XEN);
           }
         } else if (name.endsWith(ARGS)) {
           base = name.substring(0, name.length() - ARGS.length());
-          if (!names.contains(base + XEN)) {
+          if (!names.contains(base + XEN) && !names.contains(base + XEN_CONFIG)) {
             orphans.add(directory.resolve(name) + " has no " + base + XEN);
           }
         } else if (!name.equals("README.md")) {

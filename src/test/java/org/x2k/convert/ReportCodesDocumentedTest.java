@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The README lists exactly the change and action codes the stylesheets can report. */
+/**
+ * The README lists exactly the change and action codes the stylesheets can report, and the
+ * golden cases' reports show each of them at least once.
+ */
 class ReportCodesDocumentedTest {
   private static final Path ROOT = Path.of(System.getProperty("golden.dir", "src/test/resources/golden"))
       .resolve("../../../..").normalize();
@@ -56,5 +59,25 @@ class ReportCodesDocumentedTest {
     Set<String> inStylesheets = codesInStylesheets("action");
     assertFalse(inStylesheets.isEmpty());
     assertEquals(inStylesheets, codesInReadme("Action codes:"));
+  }
+
+  @Test
+  void everyCodeAppearsInSomeGoldenReport() throws IOException {
+    Set<String> reported = new TreeSet<>();
+    Pattern pattern = Pattern.compile("\"code\": \"([a-z0-9-]+)\"");
+    for (Path directory : GoldenTest.caseDirectories()) {
+      try (Stream<Path> files = Files.list(directory)) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".report.json")).toList()) {
+          Matcher matcher = pattern.matcher(Files.readString(file));
+          while (matcher.find()) {
+            reported.add(matcher.group(1));
+          }
+        }
+      }
+    }
+    Set<String> missing = new TreeSet<>(codesInStylesheets("change"));
+    missing.addAll(codesInStylesheets("action"));
+    missing.removeAll(reported);
+    assertEquals(Set.of(), missing, "codes no golden case reports");
   }
 }
