@@ -83,6 +83,12 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- cpus as xl's per-vCPU list: libvirt's reading takes only one mask for all
+       vCPUs (vcpu/@cpuset), so the pinning is not carried over. -->
+  <xsl:template match="setting[@name = 'cpus'][list]" mode="x2k:report" priority="1">
+    <action code="native-unknown-setting" severity="recommended">cpus (line {@line}) pins each vCPU on its own, which is not carried over: set cputune/vcpupin by hand if the guest needs it</action>
+  </xsl:template>
+
   <!-- A key set twice: xl and Python keep the last value. -->
   <xsl:template match="overridden" mode="x2k:report">
     <action code="native-overridden" severity="info">{@name} is set twice; line {@line} is overridden by line {../setting[@name = current()/@name]/@line}, as xl reads it</action>

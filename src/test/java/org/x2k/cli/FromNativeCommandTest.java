@@ -124,4 +124,17 @@ class FromNativeCommandTest {
     assertEquals(PV, Files.readString(config));
     assertEquals(2, Cli.run("", "from-native", "--in-place", config.toString()).exitCode());
   }
+
+  @Test
+  void settingsLeftOutAreReported() throws IOException {
+    Path config = file("r.cfg", PV + "cpus = [ \"0\", \"2\" ]\nfoo_bar = 1\nvif += [ \"bridge=xenbr1,accel=x\" ]\n");
+    Cli.Result result = Cli.run("", "from-native", config.toString());
+    assertEquals(0, result.exitCode(), result.err());
+    String err = result.err();
+    assertTrue(err.contains("cpus (line 8) pins each vCPU on its own, which is not carried over"), err);
+    assertTrue(err.contains("foo_bar (line 9) is not carried over"), err);
+    assertTrue(err.contains("vif option accel (line 10) is not carried over"), err);
+    assertTrue(err.contains("vif 2 (line 10) has no MAC address"), err);
+    assertTrue(err.contains("the config has no uuid") == false, err);
+  }
 }
