@@ -18,8 +18,9 @@
   <!-- xenbus: every Xen guest's; max_event_channels and max_grant_frames (xl) are
        its limits. usbctrl = ["type=qusb,version=1|2,ports=N"]: QEMU-emulated USB
        controllers (xl's other types, pv and devicemodel, have no libvirt form).
-       Then one controller per kind of emulated disk, as libvirt adds them. -->
+       Then one controller per kind of emulated disk in $disks, as libvirt adds them. -->
   <xsl:template match="xen-config" mode="x2k:controllers">
+    <xsl:param name="disks" as="element(disk)*" required="yes"/>
     <controller type="xenbus" index="0">
       <xsl:if test="x2k:integer(., 'max_event_channels') gt 0">
         <xsl:attribute name="maxEventChannels" select="x2k:integer(., 'max_event_channels')"/>
@@ -38,9 +39,6 @@
           model="{if ($options?version = '1') then 'qusb1' else 'qusb2'}"
           ports="{($options?ports, '8')[1]}"/>
     </xsl:for-each>
-    <xsl:variable name="disks" as="element(disk)*">
-      <xsl:apply-templates select="." mode="x2k:disks"/>
-    </xsl:variable>
     <xsl:for-each select="distinct-values($disks/target/@bus[. = ('ide', 'scsi', 'fdc')])">
       <controller type="{.}" index="0"/>
     </xsl:for-each>

@@ -105,12 +105,10 @@
     <xsl:param name="setting" as="element(setting)"/>
     <xsl:param name="spec" as="xs:string"/>
     <xsl:variable name="target-named" select="analyze-string($spec, '(^|,)\s*target=')/*:match[1]"/>
-    <xsl:variable name="head" select="
-        if ($target-named) then substring($spec, 1, string-length(string-join($target-named/preceding-sibling::node())))
-        else $spec"/>
+    <xsl:variable name="before-target" select="string-length(string-join($target-named/preceding-sibling::node()))"/>
+    <xsl:variable name="head" select="if ($target-named) then substring($spec, 1, $before-target) else $spec"/>
     <xsl:variable name="named-target" select="
-        if ($target-named) then substring($spec, string-length(string-join($target-named/preceding-sibling::node())) + string-length($target-named) + 1)
-        else ()"/>
+        if ($target-named) then substring($spec, $before-target + string-length($target-named) + 1) else ()"/>
     <xsl:variable name="items" select="tokenize($head, ',') ! replace(., '^\s+', '')"/>
     <xsl:variable name="named" select="map:merge($items[contains(., '=')] !
         map:entry(substring-before(., '='), substring-after(., '=')), map{'duplicates': 'use-last'})"/>

@@ -137,11 +137,9 @@
 
   <!-- The video card behind a graphical console: Cirrus (8 MiB) for HVM, or
        stdvga = 1 / vga = "stdvga" for QEMU's standard VGA, videoram in MiB;
-       Xen's framebuffer for PV. -->
+       Xen's framebuffer for PV. $graphics: the guest's graphical consoles. -->
   <xsl:template match="xen-config" mode="x2k:videos">
-    <xsl:variable name="graphics" as="element(graphics)*">
-      <xsl:apply-templates select="." mode="x2k:graphics"/>
-    </xsl:variable>
+    <xsl:param name="graphics" as="element(graphics)*" required="yes"/>
     <xsl:if test="exists($graphics)">
       <xsl:variable name="hvm" select="x2k:os-type(.) = 'hvm'"/>
       <xsl:variable name="stdvga" select="$hvm and (x2k:boolean(., 'stdvga', false()) or x2k:text(., 'vga') = 'stdvga')"/>

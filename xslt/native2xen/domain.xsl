@@ -34,16 +34,27 @@
       <xsl:for-each select="'on_poweroff', 'on_reboot', 'on_crash'">
         <xsl:element name="{.}">{x2k:lifecycle-action($config, .)}</xsl:element>
       </xsl:for-each>
+      <!-- Made once: controllers follow from the disks, video from the graphics. -->
+      <xsl:variable name="disks" as="element(disk)*">
+        <xsl:apply-templates select="." mode="x2k:disks"/>
+      </xsl:variable>
+      <xsl:variable name="graphics" as="element(graphics)*">
+        <xsl:apply-templates select="." mode="x2k:graphics"/>
+      </xsl:variable>
       <devices>
         <xsl:apply-templates select="." mode="x2k:emulator"/>
-        <xsl:apply-templates select="." mode="x2k:disks"/>
-        <xsl:apply-templates select="." mode="x2k:controllers"/>
+        <xsl:sequence select="$disks"/>
+        <xsl:apply-templates select="." mode="x2k:controllers">
+          <xsl:with-param name="disks" select="$disks"/>
+        </xsl:apply-templates>
         <xsl:apply-templates select="." mode="x2k:interfaces"/>
         <xsl:apply-templates select="." mode="x2k:chardevs"/>
         <xsl:apply-templates select="." mode="x2k:inputs"/>
-        <xsl:apply-templates select="." mode="x2k:graphics"/>
+        <xsl:sequence select="$graphics"/>
         <xsl:apply-templates select="." mode="x2k:sounds"/>
-        <xsl:apply-templates select="." mode="x2k:videos"/>
+        <xsl:apply-templates select="." mode="x2k:videos">
+          <xsl:with-param name="graphics" select="$graphics"/>
+        </xsl:apply-templates>
         <xsl:apply-templates select="." mode="x2k:hostdevs"/>
         <!-- libvirt's libxl driver gives every Xen guest its balloon. -->
         <memballoon model="xen"/>

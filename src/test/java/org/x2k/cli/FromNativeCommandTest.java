@@ -100,9 +100,17 @@ class FromNativeCommandTest {
   @Test
   void fromNativeSkipsXmlInADirectoryAndRefusesItAlone() throws IOException {
     Path xml = file("d/dump.xml", "<domain type='xen'><name>dump</name></domain>");
+    file("d/pv1.cfg", PV);
     Cli.Result alone = Cli.run("", "from-native", xml.toString());
     assertEquals(1, alone.exitCode());
     assertEquals(java.util.List.of("x2k: " + xml + ": XML, not an xl or xm config"), alone.errLines());
+    Path out = dir.resolve("xen");
+    Cli.Result batch = Cli.run("", "from-native", dir.resolve("d").toString(), "-o", out + "/");
+    assertEquals(0, batch.exitCode(), batch.err());
+    assertTrue(Files.readString(out.resolve("pv1.cfg.xml")).startsWith("<domain type='xen'>"));
+    assertFalse(Files.exists(out.resolve("dump.xml")));
+    assertTrue(batch.err().contains(xml + ": note: skipped: XML, not an xl or xm config"), batch.err());
+    assertTrue(batch.err().endsWith("x2k: 1 read, 0 failed, 1 skipped\n"), batch.err());
   }
 
   @Test
