@@ -18,7 +18,7 @@ import net.sf.saxon.s9api.XdmMap;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
-import net.sf.saxon.s9api.XsltExecutable;
+import org.x2k.convert.Stylesheets.Bundled;
 import org.x2k.nativecfg.XenConfig.Format;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
@@ -42,7 +42,7 @@ public final class DomainConverter {
   private static final QName BRIDGES = new QName("bridges");
   private static final QName NETWORKS = new QName("networks");
 
-  private record Step(XsltExecutable stylesheet, Map<QName, XdmValue> parameters) {}
+  private record Step(Bundled stylesheet, Map<QName, XdmValue> parameters) {}
 
   private final Stylesheets stylesheets = Stylesheets.bundled();
   private final List<Step> steps = new ArrayList<>();
@@ -87,7 +87,7 @@ public final class DomainConverter {
     // xen2qemu.xsl knows the mapping too, to report the bridges the KVM host needs.
     xen2qemu.put(BRIDGES, map(bridges));
     xen2qemu.put(NETWORKS, map(networks));
-    converter.steps.add(new Step(converter.stylesheets.xen2qemu, xen2qemu));
+    converter.steps.add(new Step(Bundled.XEN2QEMU, xen2qemu));
     if (!bridges.isEmpty() || !networks.isEmpty()) {
       converter.addBridgeStep(bridges, networks);
     }
@@ -102,7 +102,7 @@ public final class DomainConverter {
   }
 
   private void addBridgeStep(Map<String, String> bridges, Map<String, String> networks) {
-    steps.add(new Step(stylesheets.bridgeRename, Map.of(BRIDGES, map(bridges), NETWORKS, map(networks))));
+    steps.add(new Step(Bundled.BRIDGE_RENAME, Map.of(BRIDGES, map(bridges), NETWORKS, map(networks))));
   }
 
   /**
@@ -137,8 +137,8 @@ public final class DomainConverter {
   private XdmNode readNative(byte[] bytes, List<String> notes, List<Report> reports)
       throws ConversionException {
     XdmNode config = NativeConfigDocument.read(bytes, nativeFormat, stylesheets.processor.newDocumentBuilder());
-    reports.add(Report.from(transform(stylesheets.native2xen, REPORT_MODE, config, Map.of(), notes)));
-    return transform(stylesheets.native2xen, null, config, Map.of(), notes);
+    reports.add(Report.from(transform(Bundled.NATIVE2XEN, REPORT_MODE, config, Map.of(), notes)));
+    return transform(Bundled.NATIVE2XEN, null, config, Map.of(), notes);
   }
 
   /**
@@ -185,10 +185,13 @@ public final class DomainConverter {
       throw new ConversionException("empty input");
     }
     DocumentBuilder builder = stylesheets.processor.newDocumentBuilder();
-    builder.setWhitespaceStrippingPolicy(stylesheets.xen2qemu.getWhitespaceStrippingPolicy());
+    // the first stylesheet's own policy: a tree stripped by another would be stripped again,
+    // through a slower view, on every transformation
+    Bundled first = steps.isEmpty() ? Bundled.XEN2QEMU : steps.get(0).stylesheet();
+    builder.setWhitespaceStrippingPolicy(stylesheets.get(first).getWhitespaceStrippingPolicy());
     builder.setLineNumbering(true);
     InputSource source = new InputSource(new ByteArrayInputStream(xml));
-    XMLReader reader = newSafeReader();
+    XMLReader reader = SAFE_READER.get();
     FirstParseError firstError = new FirstParseError();
     reader.setErrorHandler(firstError);
     try {
@@ -219,12 +222,15 @@ public final class DomainConverter {
     }
   }
 
+  /** One parser per thread, made once: a parser costs more to make than a domain to parse. */
+  private static final ThreadLocal<XMLReader> SAFE_READER = ThreadLocal.withInitial(DomainConverter::newSafeReader);
+
   /**
    * A parser that never reads anything but the input: a DOCTYPE is refused outright, so no DTD is
    * loaded, no external entity is resolved and no entity expansion can explode. libvirt never
    * writes a DOCTYPE into a domain.
    */
-  private static XMLReader newSafeReader() throws ConversionException {
+  private static XMLReader newSafeReader() {
     try {
       SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
       factory.setNamespaceAware(true);
@@ -258,9 +264,9 @@ public final class DomainConverter {
     return "not well-formed XML: " + where + oneLine(parse.getMessage());
   }
 
-  private XdmNode transform(XsltExecutable stylesheet, QName mode, XdmNode input,
+  private XdmNode transform(Bundled stylesheet, QName mode, XdmNode input,
       Map<QName, XdmValue> parameters, List<String> notes) throws ConversionException {
-    Xslt30Transformer transformer = stylesheet.load30();
+    Xslt30Transformer transformer = stylesheets.get(stylesheet).load30();
     if (mode != null) {
       try {
         transformer.setInitialMode(mode);

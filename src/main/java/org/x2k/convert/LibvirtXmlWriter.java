@@ -2,6 +2,7 @@ package org.x2k.convert;
 
 import java.util.Map;
 import java.util.TreeMap;
+import net.sf.saxon.om.NamespaceMap;
 import net.sf.saxon.s9api.Axis;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmNodeKind;
@@ -93,6 +94,15 @@ final class LibvirtXmlWriter {
    * namespace the parent has and this element has not is undeclared with {@code xmlns=''}.
    */
   private static Map<String, String> newNamespaces(XdmNode element) {
+    XdmNode parent = element.getParent();
+    NamespaceMap ownMap = element.getUnderlyingNode().getAllNamespaces();
+    NamespaceMap parentMap = parent != null && parent.getNodeKind() == XdmNodeKind.ELEMENT
+        ? parent.getUnderlyingNode().getAllNamespaces()
+        : NamespaceMap.emptyMap();
+    if (ownMap == parentMap || ownMap.equals(parentMap)) {
+      // nearly every element: the same bindings as its parent, so nothing to declare
+      return Map.of();
+    }
     Map<String, String> inherited = namespaces(element.getParent());
     Map<String, String> own = namespaces(element);
     Map<String, String> declared = new TreeMap<>();
