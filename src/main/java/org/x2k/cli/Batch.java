@@ -4,10 +4,19 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import org.x2k.convert.Conversion;
 import org.x2k.convert.ConversionException;
 import org.x2k.convert.DomainConverter;
@@ -67,42 +76,39 @@ final class Batch {
       outcomes.add(Outcome.skipped(skip.input(), skip.message()));
     });
     Set<Path> written = new HashSet<>();
-    for (Input input : inputs) {
-      try {
-        byte[] xml = input.read(root.stdin());
-        Conversion result = converter.convert(xml);
-        if (!reporting.quiet) {
-          result.notes().forEach(note -> err.println("x2k: " + input.name() + ": note: " + note));
-          TextReport.print(err, input.name(), result, verb);
+    Progress progress = Progress.onStderr(err, inputs.size());
+    int jobs = Math.min(output.jobs(), Math.max(inputs.size(), 1));
+    ExecutorService pool = jobs > 1 ? Executors.newFixedThreadPool(jobs, Batch::workerThread) : null;
+    // Inputs are converted ahead in a bounded window, and finished strictly in their order, so
+    // that output, messages and the report do not depend on the number of jobs, and memory does
+    // not grow with the number of inputs.
+    Deque<Future<Prepared>> window = new ArrayDeque<>();
+    Iterator<Input> pending = inputs.iterator();
+    try {
+      while (pending.hasNext() || !window.isEmpty()) {
+        while (pending.hasNext() && window.size() < jobs * 4) {
+          Input input = pending.next();
+          Callable<Prepared> task = () -> prepare(input, converter, toDirectory);
+          window.add(pool != null ? pool.submit(task) : completed(task));
         }
-        if (output.diff) {
-          print(UnifiedDiff.of(input.name(), converter.normalise(xml), result.xml()));
-        } else if (output.inPlace) {
-          if (result.fromNativeConfig()) {
-            throw new InputException("--in-place would replace a native config with XML: convert it"
-                + " with -o instead");
-          }
-          if (result.converted() && !output.dryRun) {
-            OutputFiles.replaceInPlace(input.path(), result.xml().getBytes(StandardCharsets.UTF_8),
-                output.noBackup ? null : output.backupSuffix);
-          }
-        } else if (!output.dryRun) {
-          write(input, result.xml(), toDirectory, written, result.fromNativeConfig());
-        }
-        outcomes.add(Outcome.of(input.name(), result));
-      } catch (ConversionException e) {
-        if (input.fromDirectory() && e.code().equals(ConversionException.NOT_A_DOMAIN)) {
-          // a directory of libvirt XML may hold networks or pools beside the domains
-          if (!reporting.quiet) {
-            err.println("x2k: " + input.name() + ": note: skipped: " + e.getMessage());
-          }
-          outcomes.add(Outcome.skipped(input.name(), e.getMessage()));
-          continue;
-        }
-        fail(outcomes, input, e);
-      } catch (InputException e) {
-        fail(outcomes, input, e);
+        Prepared prepared = await(window.removeFirst());
+        progress.clear();
+        finish(prepared, toDirectory, outcomes, written);
+        progress.step();
       }
+    } finally {
+      progress.finish();
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+      window.forEach(future -> {
+        if (future.isDone() && !future.isCancelled()) {
+          Prepared left = await(future);
+          if (left.staged() != null) {
+            left.staged().close();
+          }
+        }
+      });
     }
     long failed = outcomes.stream().filter(outcome -> outcome.status().equals("failed")).count();
     long skipped = outcomes.stream().filter(outcome -> outcome.status().equals("skipped")).count();
@@ -124,8 +130,121 @@ final class Batch {
     return failed == 0 ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
+  /**
+   * An input converted by a worker: the conversion, what is printed instead for --diff, the output
+   * file staged beside its target, or why it failed.
+   */
+  private record Prepared(Input input, Conversion result, String diff, OutputFiles.Staged staged,
+      Exception failure) {}
+
+  /** A worker's part, run in parallel: reading, converting, and staging the output file. */
+  private Prepared prepare(Input input, DomainConverter converter, boolean toDirectory) {
+    try {
+      byte[] xml = input.read(root.stdin());
+      Conversion result = converter.convert(xml);
+      String diff = output.diff ? UnifiedDiff.of(input.name(), converter.normalise(xml), result.xml()) : null;
+      OutputFiles.Staged staged = null;
+      if (!output.isStdout() && !output.dryRun && !output.inPlace && !output.diff) {
+        Path target = toDirectory
+            ? output.path().resolve(xmlName(input.outputName(), result.fromNativeConfig()))
+            : output.path();
+        staged = OutputFiles.stage(target, result.xml().getBytes(StandardCharsets.UTF_8), input.path());
+      }
+      return new Prepared(input, result, diff, staged, null);
+    } catch (ConversionException | InputException e) {
+      return new Prepared(input, null, null, null, e);
+    }
+  }
+
+  /** The main thread's part, in input order: messages, the report, and putting output in place. */
+  private void finish(Prepared prepared, boolean toDirectory, List<Outcome> outcomes, Set<Path> written) {
+    PrintWriter err = spec.commandLine().getErr();
+    Input input = prepared.input();
+    try {
+      if (prepared.failure() instanceof ConversionException e) {
+        throw e;
+      }
+      if (prepared.failure() instanceof InputException e) {
+        throw e;
+      }
+      Conversion result = prepared.result();
+      if (!reporting.quiet) {
+        result.notes().forEach(note -> err.println("x2k: " + input.name() + ": note: " + note));
+        TextReport.print(err, input.name(), result, verb);
+      }
+      if (output.diff) {
+        print(prepared.diff());
+      } else if (output.inPlace) {
+        if (result.fromNativeConfig()) {
+          throw new InputException("--in-place would replace a native config with XML: convert it"
+              + " with -o instead");
+        }
+        if (result.converted() && !output.dryRun) {
+          OutputFiles.replaceInPlace(input.path(), result.xml().getBytes(StandardCharsets.UTF_8),
+              output.noBackup ? null : output.backupSuffix);
+        }
+      } else if (prepared.staged() != null) {
+        try (OutputFiles.Staged staged = prepared.staged()) {
+          if (!written.add(staged.target().toAbsolutePath().normalize())) {
+            throw new InputException("an earlier input was already written to " + staged.target());
+          }
+          // one output file is flushed to disk; a directory of them is left to the system
+          staged.commit(!toDirectory);
+        }
+      } else if (!output.dryRun) {
+        print(result.xml());
+      }
+      outcomes.add(Outcome.of(input.name(), result));
+    } catch (ConversionException e) {
+      if (input.fromDirectory() && e.code().equals(ConversionException.NOT_A_DOMAIN)) {
+        // a directory of libvirt XML may hold networks or pools beside the domains
+        if (!reporting.quiet) {
+          err.println("x2k: " + input.name() + ": note: skipped: " + e.getMessage());
+        }
+        outcomes.add(Outcome.skipped(input.name(), e.getMessage()));
+        return;
+      }
+      fail(outcomes, input, e);
+    } catch (InputException e) {
+      fail(outcomes, input, e);
+    }
+  }
+
+  private static Thread workerThread(Runnable task) {
+    Thread thread = new Thread(task, "x2k-worker");
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  private static <T> Future<T> completed(Callable<T> task) {
+    FutureTask<T> future = new FutureTask<>(task);
+    future.run();
+    return future;
+  }
+
+  /** A worker's result; a bug in a worker is rethrown here as it would be in the main thread. */
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
   private void validate(Inputs expanded, boolean toDirectory) {
     List<Input> inputs = expanded.inputs();
+    if (output.jobs() < 1) {
+      throw usage("--jobs must be at least 1");
+    }
     if (expanded.stdinCount() > 1) {
       throw usage("standard input (-) can be read only once");
     }
@@ -182,18 +301,5 @@ final class Batch {
     if (out.checkError()) {
       throw new InputException("cannot write to standard output");
     }
-  }
-
-  private void write(Input input, String xml, boolean toDirectory, Set<Path> written, boolean fromNativeConfig)
-      throws InputException {
-    if (output.isStdout()) {
-      print(xml);
-      return;
-    }
-    Path target = toDirectory ? output.path().resolve(xmlName(input.outputName(), fromNativeConfig)) : output.path();
-    if (!written.add(target.toAbsolutePath().normalize())) {
-      throw new InputException("an earlier input was already written to " + target);
-    }
-    OutputFiles.writeAtomically(target, xml.getBytes(StandardCharsets.UTF_8), input.path());
   }
 }

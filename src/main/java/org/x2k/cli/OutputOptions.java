@@ -38,6 +38,16 @@ public final class OutputOptions {
   @Option(names = "--no-backup", description = "With --in-place: keep no backup.")
   boolean noBackup;
 
+  @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+      description = "Convert up to N inputs at once (default: the number of processors). Output,"
+          + " messages and the report keep the inputs' order whatever N is.")
+  Integer jobs;
+
+  /** How many inputs are converted at once. */
+  int jobs() {
+    return jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+  }
+
   /** Whether converted XML is written at all (to stdout or files). */
   boolean writesXml() {
     return !diff && !dryRun;

@@ -467,4 +467,43 @@ class ConvertCommandTest {
       return files.filter(path -> path.getFileName().toString().endsWith(".x2k-tmp")).toList();
     }
   }
+
+  /** The golden inputs: a real mix of conversions, notes, failures and skipped files. */
+  private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+  @Test
+  void parallelBatchGivesTheSameFilesMessagesAndReportAsOneJob() throws IOException {
+    Cli.Result[] results = new Cli.Result[2];
+    String[] jobs = {"1", "4"};
+    for (int i = 0; i < 2; i++) {
+      Path out = dir.resolve("out-" + jobs[i]);
+      results[i] = Cli.run("", "convert", "-j", jobs[i], GOLDEN.toString(), "-o", out.toString(),
+          "--report", dir.resolve("report-" + jobs[i] + ".json").toString());
+    }
+    assertEquals(results[0].exitCode(), results[1].exitCode());
+    assertEquals(results[0].err(), results[1].err());
+    assertTrue(results[0].err().contains(" converted, "), results[0].err());
+    assertEquals(Files.readString(dir.resolve("report-1.json")), Files.readString(dir.resolve("report-4.json")));
+    List<String> names = listing(dir.resolve("out-1"));
+    assertTrue(names.size() > 20, names.toString());
+    assertEquals(names, listing(dir.resolve("out-4")));
+    for (String name : names) {
+      assertEquals(Files.readString(dir.resolve("out-1").resolve(name)),
+          Files.readString(dir.resolve("out-4").resolve(name)), name);
+    }
+  }
+
+  @Test
+  void zeroJobsIsUsageError() throws IOException {
+    Path vm = file("vm.xml", domain("vm"));
+    Cli.Result result = Cli.run("", "convert", "-j", "0", vm.toString());
+    assertEquals(2, result.exitCode(), result.err());
+    assertTrue(result.err().contains("--jobs"), result.err());
+  }
+
+  private static List<String> listing(Path directory) throws IOException {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.map(path -> path.getFileName().toString()).sorted().toList();
+    }
+  }
 }

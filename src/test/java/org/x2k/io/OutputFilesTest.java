@@ -54,4 +54,27 @@ class OutputFilesTest {
     assertEquals("original definition", Files.readString(dir.resolve("vm.xml.bak")));
     assertFalse(names().stream().anyMatch(name -> name.endsWith(".x2k-tmp")), names().toString());
   }
+
+  @Test
+  void stagedFileAppearsOnlyWhenCommitted() throws Exception {
+    Path target = dir.resolve("out/vm.xml");
+    try (OutputFiles.Staged staged = OutputFiles.stage(target, "new".getBytes(), null)) {
+      assertFalse(Files.exists(target), "visible before the commit");
+      staged.commit(false);
+    }
+    assertEquals("new", Files.readString(target));
+    try (var files = Files.list(target.getParent())) {
+      assertEquals(List.of("vm.xml"), files.map(path -> path.getFileName().toString()).toList());
+    }
+  }
+
+  @Test
+  void stagedFileNotCommittedLeavesNothingBehind() throws Exception {
+    Path target = Files.writeString(dir.resolve("vm.xml"), "old");
+    try (OutputFiles.Staged staged = OutputFiles.stage(target, "new".getBytes(), null)) {
+      assertTrue(names().stream().anyMatch(name -> name.endsWith(".x2k-tmp")), names().toString());
+    }
+    assertEquals("old", Files.readString(target));
+    assertEquals(List.of("vm.xml"), names());
+  }
 }
