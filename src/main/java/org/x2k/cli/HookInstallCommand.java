@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.x2k.io.InputException;
@@ -95,7 +96,7 @@ public final class HookInstallCommand implements Callable<Integer> {
         err.println("x2k: note: " + config + " does not exist yet: add lines 'bridge OLD=NEW' to it,"
             + " or migrations and restores will be refused");
       }
-      OutputFiles.writeAtomically(hook, wrapper().getBytes(StandardCharsets.UTF_8), null);
+      OutputFiles.writeAtomically(hook, wrapper(System.getenv()).getBytes(StandardCharsets.UTF_8), null);
       Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
     } catch (InputException | IOException e) {
       err.println("x2k: cannot install the hook: " + e.getMessage());
@@ -105,12 +106,26 @@ public final class HookInstallCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** The hook script: x2k only for the operations it rewrites; everything else returns at once. */
-  String wrapper() {
-    String javaCommand = ProcessHandle.current().info().command().orElse("java");
-    String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .map(entry -> Path.of(entry).toAbsolutePath().toString())
-        .collect(Collectors.joining(File.pathSeparator));
+  /**
+   * The hook script: x2k only for the operations it rewrites; everything else returns at once.
+   * Installed from the launcher ({@code X2K_LAUNCHER} in {@code environment}), it runs x2k through
+   * the launcher, so that the hook gets the same start-up cache (in the installing user's cache
+   * directory, since libvirtd's environment has none of its own) but never starts a build.
+   */
+  String wrapper(Map<String, String> environment) {
+    String launcher = environment.get("X2K_LAUNCHER");
+    String command;
+    if (launcher != null && Files.isExecutable(Path.of(launcher))) {
+      String cache = environment.get("X2K_CACHE_DIR");
+      command = "X2K_NO_BUILD=1 " + (cache != null ? "X2K_CACHE_DIR=" + quote(cache) + " " : "")
+          + "exec " + quote(launcher) + " hook";
+    } else {
+      String javaCommand = ProcessHandle.current().info().command().orElse("java");
+      String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+          .map(entry -> Path.of(entry).toAbsolutePath().toString())
+          .collect(Collectors.joining(File.pathSeparator));
+      command = "exec " + quote(javaCommand) + " -cp " + quote(classPath) + " org.x2k.Main hook";
+    }
     return "#!/bin/sh\n"
         + "# " + MARKER + ": libvirt's qemu hook, written by x2k hook-install.\n"
         + "# Renames bridges in the XML of incoming migrations and restores (mappings in\n"
@@ -118,8 +133,7 @@ public final class HookInstallCommand implements Callable<Integer> {
         + "# libvirt refuse the operation.\n"
         + "case \"$2/$3\" in\n"
         + "  migrate/begin|restore/begin)\n"
-        + "    exec " + quote(javaCommand) + " -cp " + quote(classPath) + " org.x2k.Main hook --config "
-        + quote(config.toAbsolutePath().toString()) + " \"$@\" ;;\n"
+        + "    " + command + " --config " + quote(config.toAbsolutePath().toString()) + " \"$@\" ;;\n"
         + "esac\n"
         + "exit 0\n";
   }

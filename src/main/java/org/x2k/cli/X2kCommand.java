@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
     description = "Turns Xen virtual machine definitions into KVM ones.",
     subcommands = {
       ConvertCommand.class, FromNativeCommand.class, BridgeCommand.class, HookCommand.class, HookInstallCommand.class,
-      CompletionCommand.class, ManCommand.class,
+      CompletionCommand.class, ManCommand.class, WarmUpCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = ExitCodes.HEADING,

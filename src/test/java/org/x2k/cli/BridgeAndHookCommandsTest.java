@@ -114,6 +114,20 @@ class BridgeAndHookCommandsTest {
   }
 
   @Test
+  void hookInstalledFromTheLauncherRunsThroughItWithoutBuilding() throws IOException {
+    Path launcher = Files.writeString(dir.resolve("x2k"), "#!/bin/sh\n");
+    Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+    HookInstallCommand command = new HookInstallCommand();
+    picocli.CommandLine.populateCommand(command, "--config", "/etc/x2k/hook.conf");
+    String wrapper = command.wrapper(java.util.Map.of(
+        "X2K_LAUNCHER", launcher.toString(), "X2K_CACHE_DIR", "/root/.cache/x2k"));
+    assertTrue(wrapper.contains("    X2K_NO_BUILD=1 X2K_CACHE_DIR='/root/.cache/x2k' exec '" + launcher
+        + "' hook --config '/etc/x2k/hook.conf' \"$@\" ;;\n"), wrapper);
+    String withoutLauncher = command.wrapper(java.util.Map.of("X2K_LAUNCHER", dir.resolve("gone").toString()));
+    assertTrue(withoutLauncher.contains(" org.x2k.Main hook --config '/etc/x2k/hook.conf'"), withoutLauncher);
+  }
+
+  @Test
   void hookInstallWritesWrapperAndConfig() throws IOException {
     Path hooks = dir.resolve("hooks");
     Path config = dir.resolve("etc/hook.conf");
