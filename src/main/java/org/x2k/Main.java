@@ -12,7 +12,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(newCommandLine(System.in).execute(args));
+    System.exit(newCommandLine(System.in, args).execute(args));
   }
 
   /**
@@ -21,7 +21,15 @@ public final class Main {
    * to the platform charset.
    */
   public static CommandLine newCommandLine(InputStream stdin) {
-    CommandLine commandLine = new CommandLine(new X2kCommand(stdin));
+    return configure(X2kCommand.commandLine(stdin, null));
+  }
+
+  /** The command line for running {@code args}: only the subcommand they need is set up. */
+  public static CommandLine newCommandLine(InputStream stdin, String[] args) {
+    return configure(X2kCommand.commandLine(stdin, args));
+  }
+
+  private static CommandLine configure(CommandLine commandLine) {
     commandLine.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
     commandLine.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
     commandLine.setExecutionExceptionHandler(X2kCommand::handleUnexpected);

@@ -64,7 +64,7 @@ public final class WarmUpCommand implements Callable<Integer> {
   }
 
   private static int run(byte[] input, String... args) {
-    CommandLine commandLine = Main.newCommandLine(new java.io.ByteArrayInputStream(input));
+    CommandLine commandLine = Main.newCommandLine(new java.io.ByteArrayInputStream(input), args);
     PrintWriter discard = new PrintWriter(Writer.nullWriter());
     commandLine.setOut(discard);
     commandLine.setErr(discard);

@@ -1,6 +1,8 @@
 package org.x2k.cli;
 
 import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,14 +17,54 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Turns Xen virtual machine definitions into KVM ones.",
-    subcommands = {
-      ConvertCommand.class, FromNativeCommand.class, BridgeCommand.class, HookCommand.class, HookInstallCommand.class,
-      CompletionCommand.class, ManCommand.class, WarmUpCommand.class,
-      CommandLine.HelpCommand.class
-    },
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILED_LINE, ExitCodes.USAGE_LINE})
 public final class X2kCommand implements Callable<Integer> {
+  /**
+   * The subcommands, in the order help lists them. They are added by {@link #commandLine} rather
+   * than named in the annotation, because picocli builds the model of every subcommand it is
+   * given, by reflection, before parsing: for all of them that is a fifth of a conversion's
+   * start-up.
+   */
+  private static final List<String> SUBCOMMANDS = List.of(
+      "convert", "from-native", "bridge", "hook", "hook-install", "completion", "man", "warm-up", "help");
+
+  private static Object newSubcommand(String name) {
+    return switch (name) {
+      case "convert" -> new ConvertCommand();
+      case "from-native" -> new FromNativeCommand();
+      case "bridge" -> new BridgeCommand();
+      case "hook" -> new HookCommand();
+      case "hook-install" -> new HookInstallCommand();
+      case "completion" -> new CompletionCommand();
+      case "man" -> new ManCommand();
+      case "warm-up" -> new WarmUpCommand();
+      case "help" -> new CommandLine.HelpCommand();
+      default -> throw new IllegalArgumentException(name);
+    };
+  }
+
+  /**
+   * The command line for {@code args}: with only the subcommand they name when it is one of the
+   * working subcommands; with all of them for help, man, completion, no subcommand or a mistyped
+   * one, so that those see (and suggest) every subcommand.
+   *
+   * @param args the arguments, or null for all subcommands
+   */
+  public static CommandLine commandLine(InputStream stdin, String[] args) {
+    CommandLine commandLine = new CommandLine(new X2kCommand(stdin));
+    String named = args == null ? null
+        : Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst().orElse(null);
+    boolean onlyNamed = named != null && SUBCOMMANDS.contains(named)
+        && !List.of("help", "man", "completion").contains(named);
+    for (String name : SUBCOMMANDS) {
+      if (!onlyNamed || name.equals(named)) {
+        commandLine.addSubcommand(name, newSubcommand(name));
+      }
+    }
+    return commandLine;
+  }
+
   @Spec CommandSpec spec;
 
   private final InputStream stdin;

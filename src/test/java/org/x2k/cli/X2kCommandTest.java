@@ -52,4 +52,32 @@ class X2kCommandTest {
     Cli.Result result = Cli.run("", "frobnicate");
     assertEquals(2, result.exitCode());
   }
+
+  private static java.util.Set<String> subcommandsFor(String... args) {
+    return X2kCommand.commandLine(java.io.InputStream.nullInputStream(), args).getSubcommands().keySet();
+  }
+
+  @Test
+  void aWorkingSubcommandIsSetUpAlone() {
+    assertEquals(java.util.Set.of("convert"), subcommandsFor("--stacktrace", "convert", "-o", "out", "vm.xml"));
+    assertEquals(java.util.Set.of("hook"), subcommandsFor("hook", "vm", "migrate", "begin", "-"));
+  }
+
+  @Test
+  void helpAndDocumentationAndMistakesSeeEverySubcommand() {
+    java.util.Set<String> all = subcommandsFor((String[]) null);
+    assertTrue(all.containsAll(java.util.List.of("convert", "from-native", "bridge", "hook", "hook-install",
+        "completion", "man", "help")), all.toString());
+    assertEquals(all, subcommandsFor("--help"));
+    assertEquals(all, subcommandsFor("help", "convert"));
+    assertEquals(all, subcommandsFor("man"));
+    assertEquals(all, subcommandsFor("convrt"));
+  }
+
+  @Test
+  void aMistypedSubcommandGetsASuggestion() {
+    Cli.Result result = Cli.run("", "convrt");
+    assertEquals(2, result.exitCode());
+    assertTrue(result.err().contains("convert"), result.err());
+  }
 }
