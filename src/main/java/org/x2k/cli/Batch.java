@@ -64,7 +64,7 @@ final class Batch {
     validate(expanded, toDirectory);
 
     PrintWriter err = spec.commandLine().getErr();
-    List<Outcome> outcomes = new ArrayList<>();
+    Tally outcomes = new Tally(reporting.reportFile != null);
     expanded.problems().forEach(problem -> {
       err.println("x2k: " + problem.input() + ": " + problem.message());
       outcomes.add(Outcome.failed(problem.input(), problem.message()));
@@ -110,19 +110,19 @@ final class Batch {
         }
       });
     }
-    long failed = outcomes.stream().filter(outcome -> outcome.status().equals("failed")).count();
-    long skipped = outcomes.stream().filter(outcome -> outcome.status().equals("skipped")).count();
-    long succeeded = outcomes.size() - failed - skipped;
+    long failed = outcomes.failed();
+    long skipped = outcomes.skipped();
+    long succeeded = outcomes.total() - failed - skipped;
     if (reporting.reportFile != null) {
       try {
         OutputFiles.writeAtomically(reporting.reportFile,
-            JsonReport.write(outcomes).getBytes(StandardCharsets.UTF_8), null);
+            JsonReport.write(outcomes.kept()).getBytes(StandardCharsets.UTF_8), null);
       } catch (InputException e) {
         err.println("x2k: --report: " + e.getMessage());
         failed++;
       }
     }
-    if (outcomes.size() > 1 || expanded.anyDirectory()) {
+    if (outcomes.total() > 1 || expanded.anyDirectory()) {
       err.println("x2k: " + succeeded + " " + verb + ", " + failed + " failed"
           + (skipped > 0 ? ", " + skipped + " skipped" : ""));
     }
@@ -157,7 +157,7 @@ final class Batch {
   }
 
   /** The main thread's part, in input order: messages, the report, and putting output in place. */
-  private void finish(Prepared prepared, boolean toDirectory, List<Outcome> outcomes, Set<Path> written) {
+  private void finish(Prepared prepared, boolean toDirectory, Tally outcomes, Set<Path> written) {
     PrintWriter err = spec.commandLine().getErr();
     Input input = prepared.input();
     try {
@@ -281,7 +281,7 @@ final class Batch {
     return !fromNativeConfig || file.endsWith(".xml") ? name : name.resolveSibling(file + ".xml");
   }
 
-  private void fail(List<Outcome> outcomes, Input input, Exception e) {
+  private void fail(Tally outcomes, Input input, Exception e) {
     PrintWriter err = spec.commandLine().getErr();
     outcomes.add(Outcome.failed(input.name(), e.getMessage()));
     err.println("x2k: " + input.name() + ": " + e.getMessage());

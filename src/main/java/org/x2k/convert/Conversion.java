@@ -19,4 +19,9 @@ public record Conversion(String xml, String name, String uuid, boolean converted
   public Conversion {
     notes = List.copyOf(notes);
   }
+
+  /** The same conversion without its XML, for what outlives the output (a batch's report). */
+  public Conversion withoutXml() {
+    return new Conversion("", name, uuid, converted, notes, report, fromNativeConfig);
+  }
 }
