@@ -42,6 +42,7 @@
         <xsl:apply-templates select="$without-xen-namespace"/>
       </xsl:when>
       <xsl:when test="domain/@type = 'xen'">
+        <xsl:sequence select="x2k:check-unique-devices(domain)"/>
         <xsl:next-match/>
       </xsl:when>
       <xsl:otherwise>
@@ -95,6 +96,28 @@
         <xsl:copy-of select="$domain/(@*, node())"/>
       </domain>
     </xsl:document>
+  </xsl:function>
+
+  <!-- Guard: two disks on one target are refused by libvirt (virDomainDefCheckDuplicateDiskInfo)
+       and would be renamed to the same virtio name; two interfaces with one MAC give
+       the guest two NICs it cannot tell apart. x2k changes neither targets the user
+       chose nor MACs, so it stops and names the duplicate. -->
+  <xsl:function name="x2k:check-unique-devices" as="empty-sequence()">
+    <xsl:param name="domain" as="element(domain)"/>
+    <xsl:for-each-group select="$domain/devices/disk/target/@dev" group-by="string(.)">
+      <xsl:if test="count(current-group()) gt 1">
+        <xsl:sequence select="x2k:fail('duplicate-device',
+            'disk target ''' || current-grouping-key() || ''' is used by '
+            || count(current-group()) || ' disks; libvirt takes each target once')"/>
+      </xsl:if>
+    </xsl:for-each-group>
+    <xsl:for-each-group select="$domain/devices/interface/mac/@address" group-by="lower-case(.)">
+      <xsl:if test="count(current-group()) gt 1">
+        <xsl:sequence select="x2k:fail('duplicate-device',
+            'MAC address ' || current-grouping-key() || ' is on ' || count(current-group())
+            || ' interfaces; give all but one a new address (x2k never changes MACs)')"/>
+      </xsl:if>
+    </xsl:for-each-group>
   </xsl:function>
 
   <xsl:function name="x2k:check-parameter" as="empty-sequence()">

@@ -148,7 +148,8 @@ final class Batch {
         Path target = toDirectory
             ? output.path().resolve(xmlName(input.outputName(), result.fromNativeConfig()))
             : output.path();
-        staged = OutputFiles.stage(target, result.xml().getBytes(StandardCharsets.UTF_8), input.path());
+        staged = OutputFiles.stage(target, result.xml().getBytes(StandardCharsets.UTF_8), input.path(),
+            output.force);
       }
       return new Prepared(input, result, diff, staged, null);
     } catch (ConversionException | InputException e) {
@@ -181,7 +182,7 @@ final class Batch {
         }
         if (result.converted() && !output.dryRun) {
           OutputFiles.replaceInPlace(input.path(), result.xml().getBytes(StandardCharsets.UTF_8),
-              output.noBackup ? null : output.backupSuffix);
+              output.noBackup ? null : output.backupSuffix, output.force);
         }
       } else if (prepared.staged() != null) {
         try (OutputFiles.Staged staged = prepared.staged()) {

@@ -72,7 +72,7 @@ public final class HookCommand implements Callable<Integer> {
     }
     try {
       HookConfig mappings = HookConfig.read(config);
-      byte[] xml = parent.stdin().readAllBytes();
+      byte[] xml = org.x2k.io.Input.readBounded(parent.stdin());
       Conversion result = DomainConverter.bridgesOnly(mappings.bridges(), mappings.networks()).convert(xml);
       spec.commandLine().getOut().print(result.xml());
       spec.commandLine().getOut().flush();

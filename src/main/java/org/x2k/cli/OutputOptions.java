@@ -22,6 +22,11 @@ public final class OutputOptions {
           + " same way) on stdout instead of the converted XML; writes no files.")
   boolean diff;
 
+  @Option(names = {"-f", "--force"},
+      description = "Replace output files that exist (and, with --in-place, backups that exist)."
+          + " Without it such an input fails and the file is left as it is.")
+  boolean force;
+
   @Option(names = {"-n", "--dry-run"},
       description = "Convert and report, but write no converted XML anywhere.")
   boolean dryRun;

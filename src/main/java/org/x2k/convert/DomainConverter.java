@@ -20,11 +20,13 @@ import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import org.x2k.convert.Stylesheets.Bundled;
 import org.x2k.nativecfg.XenConfig.Format;
+import org.xml.sax.Attributes;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
  * Runs a document through a pipeline of the bundled stylesheets: safe parsing, then each
@@ -191,13 +193,63 @@ public final class DomainConverter {
     builder.setWhitespaceStrippingPolicy(stylesheets.get(first).getWhitespaceStrippingPolicy());
     builder.setLineNumbering(true);
     InputSource source = new InputSource(new ByteArrayInputStream(xml));
-    XMLReader reader = SAFE_READER.get();
+    GuardedReader reader = new GuardedReader(SAFE_READER.get());
     FirstParseError firstError = new FirstParseError();
     reader.setErrorHandler(firstError);
     try {
       return builder.build(new SAXSource(reader, source));
     } catch (SaxonApiException e) {
+      if (reader.refusal != null) {
+        throw new ConversionException(reader.refusal, e);
+      }
       throw new ConversionException(parseProblem(firstError.error, e), e);
+    }
+  }
+
+  /**
+   * The most elements nested in one another that x2k takes, as libxml2 (and so libvirt) does:
+   * a domain is about six deep, and a deeper tree would only exhaust the stylesheets' stack.
+   */
+  static final int MAX_DEPTH = 256;
+
+  /** The XInclude namespace: an include would read another file or URL into the definition. */
+  private static final String XINCLUDE = "http://www.w3.org/2001/XInclude";
+
+  /**
+   * Stops parsing at what the safe parser lets through but x2k must not take: nesting deeper than
+   * {@link #MAX_DEPTH}, and XInclude elements, which libvirt never writes and which a later
+   * XInclude-aware tool would resolve.
+   */
+  private static final class GuardedReader extends XMLFilterImpl {
+    private int depth;
+    String refusal;
+
+    GuardedReader(XMLReader parent) {
+      super(parent);
+    }
+
+    @Override
+    public void startElement(String uri, String localName, String qName, Attributes attributes)
+        throws SAXException {
+      if (++depth > MAX_DEPTH) {
+        throw refuse("elements are nested more than " + MAX_DEPTH + " deep");
+      }
+      if (XINCLUDE.equals(uri)) {
+        throw refuse("the document has an XInclude element <" + qName + "> (x2k never reads"
+            + " other files or URLs into a definition)");
+      }
+      super.startElement(uri, localName, qName, attributes);
+    }
+
+    @Override
+    public void endElement(String uri, String localName, String qName) throws SAXException {
+      depth--;
+      super.endElement(uri, localName, qName);
+    }
+
+    private SAXException refuse(String why) {
+      refusal = "refused: " + why;
+      return new SAXException(refusal);
     }
   }
 

@@ -19,6 +19,13 @@ import java.nio.file.Path;
 public record Input(String name, Path path, Path outputName, boolean fromDirectory) {
   public static final String STDIN_NAME = "<stdin>";
 
+  /**
+   * The most x2k reads of one document: virsh reads at most 10 MiB of XML (VSH_MAX_XML_FILE), so
+   * nothing larger can be a definition libvirt would take, and a bound keeps a stray disk image
+   * or an endless stream from filling the memory.
+   */
+  public static final int MAX_BYTES = 10 * 1024 * 1024;
+
   static Input stdin() {
     return new Input(STDIN_NAME, null, null, false);
   }
@@ -31,12 +38,14 @@ public record Input(String name, Path path, Path outputName, boolean fromDirecto
   public byte[] read(InputStream stdin) throws InputException {
     try {
       if (isStdin()) {
-        return stdin.readAllBytes();
+        return readBounded(stdin);
       }
       if (Files.isDirectory(path)) {
         throw new InputException("is a directory");
       }
-      return Files.readAllBytes(path);
+      try (InputStream in = Files.newInputStream(path)) {
+        return readBounded(in);
+      }
     } catch (NoSuchFileException e) {
       throw new InputException("no such file");
     } catch (AccessDeniedException e) {
@@ -44,5 +53,18 @@ public record Input(String name, Path path, Path outputName, boolean fromDirecto
     } catch (IOException e) {
       throw new InputException("cannot read: " + e.getMessage());
     }
+  }
+
+  /**
+   * Reads all of {@code in}, refusing more than {@link #MAX_BYTES} without reading the rest (a
+   * large file is never read whole).
+   */
+  public static byte[] readBounded(InputStream in) throws IOException, InputException {
+    byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+    if (bytes.length > MAX_BYTES) {
+      throw new InputException("too large: more than " + (MAX_BYTES >> 20)
+          + " MiB, the most virsh reads of a definition");
+    }
+    return bytes;
   }
 }

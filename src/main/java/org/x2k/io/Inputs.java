@@ -1,12 +1,16 @@
 package org.x2k.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Expands command-line arguments into the documents to convert: {@code -} is standard input, a
@@ -53,28 +57,68 @@ public final class Inputs {
       return;
     }
     anyDirectory = true;
-    try (Stream<Path> files = recursive ? Files.walk(path) : Files.list(path)) {
-      files
-          .filter(file -> !file.equals(path))
-          .filter(file -> !file.getFileName().toString().startsWith("."))
-          .sorted()
-          .forEach(file -> {
-            if (Files.isSymbolicLink(file)) {
-              skipped.add(new Problem(file.toString(), "a symbolic link: convert what it points to"));
-            } else if (file.getFileName().toString().endsWith("~")) {
-              skipped.add(new Problem(file.toString(), "an editor's backup copy"));
-            } else if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-              inputs.add(new Input(file.toString(), file, path.relativize(file), true));
+    List<Path> found = new ArrayList<>();
+    try {
+      Files.walkFileTree(path, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class),
+          recursive ? Integer.MAX_VALUE : 1, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
+              return directory.equals(path) || !hidden(directory)
+                  ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+              if (!hidden(file)) {
+                found.add(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              if (file.equals(path)) {
+                problems.add(new Problem(argument, "cannot list directory: " + reason(e)));
+              } else {
+                problems.add(new Problem(file.toString(), "cannot read: " + reason(e)));
+              }
+              return FileVisitResult.CONTINUE;
             }
           });
-    } catch (IOException | UncheckedIOException e) {
-      problems.add(new Problem(argument, "cannot list directory: " + rootMessage(e)));
+    } catch (IOException e) {
+      problems.add(new Problem(argument, "cannot list directory: " + reason(e)));
+    }
+    found.sort(null);
+    for (Path file : found) {
+      String name = file.getFileName().toString();
+      if (Files.isSymbolicLink(file)) {
+        skipped.add(new Problem(file.toString(), "a symbolic link: convert what it points to"));
+      } else if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+        // only met at the depth limit, that is without --recursive
+        skipped.add(new Problem(file.toString(), "a directory: add --recursive to convert what it holds"));
+      } else if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        skipped.add(new Problem(file.toString(), "not a regular file (a pipe, socket or device)"));
+      } else if (name.endsWith("~")) {
+        skipped.add(new Problem(file.toString(), "an editor's backup copy"));
+      } else {
+        inputs.add(new Input(file.toString(), file, path.relativize(file), true));
+      }
     }
   }
 
-  private static String rootMessage(Exception e) {
-    Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
-    return cause.toString();
+  private static boolean hidden(Path file) {
+    return file.getFileName().toString().startsWith(".");
+  }
+
+  /** The system's reason, without Java's exception class name. */
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException system && system.getReason() != null) {
+      return system.getReason();
+    }
+    return String.valueOf(e.getMessage());
   }
 
   /** The documents found, in argument order. */

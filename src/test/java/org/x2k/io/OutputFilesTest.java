@@ -27,7 +27,7 @@ class OutputFilesTest {
   void inPlaceKeepsBackupAndPermissions() throws Exception {
     Path file = Files.writeString(dir.resolve("vm.xml"), "old");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
-    OutputFiles.replaceInPlace(file, "new".getBytes(), ".bak");
+    OutputFiles.replaceInPlace(file, "new".getBytes(), ".bak", false);
     assertEquals("new", Files.readString(file));
     assertEquals("old", Files.readString(dir.resolve("vm.xml.bak")));
     assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
@@ -37,7 +37,7 @@ class OutputFilesTest {
   @Test
   void inPlaceWithoutBackup() throws Exception {
     Path file = Files.writeString(dir.resolve("vm.xml"), "old");
-    OutputFiles.replaceInPlace(file, "new".getBytes(), null);
+    OutputFiles.replaceInPlace(file, "new".getBytes(), null, false);
     assertEquals("new", Files.readString(file));
     assertEquals(List.of("vm.xml"), names());
   }
@@ -46,7 +46,7 @@ class OutputFilesTest {
   void failureBeforeTheRenameLeavesTheOriginalIntact() throws Exception {
     Path file = Files.writeString(dir.resolve("vm.xml"), "original definition");
     InputException failure = assertThrows(InputException.class, () -> OutputFiles.replaceInPlace(
-        file, "new".getBytes(), ".bak", () -> {
+        file, "new".getBytes(), ".bak", false, () -> {
           throw new IOException("disk pulled");
         }));
     assertTrue(failure.getMessage().contains("disk pulled"), failure.getMessage());
@@ -58,7 +58,7 @@ class OutputFilesTest {
   @Test
   void stagedFileAppearsOnlyWhenCommitted() throws Exception {
     Path target = dir.resolve("out/vm.xml");
-    try (OutputFiles.Staged staged = OutputFiles.stage(target, "new".getBytes(), null)) {
+    try (OutputFiles.Staged staged = OutputFiles.stage(target, "new".getBytes(), null, true)) {
       assertFalse(Files.exists(target), "visible before the commit");
       staged.commit(false);
     }
@@ -71,7 +71,7 @@ class OutputFilesTest {
   @Test
   void stagedFileNotCommittedLeavesNothingBehind() throws Exception {
     Path target = Files.writeString(dir.resolve("vm.xml"), "old");
-    try (OutputFiles.Staged staged = OutputFiles.stage(target, "new".getBytes(), null)) {
+    try (OutputFiles.Staged staged = OutputFiles.stage(target, "new".getBytes(), null, true)) {
       assertTrue(names().stream().anyMatch(name -> name.endsWith(".x2k-tmp")), names().toString());
     }
     assertEquals("old", Files.readString(target));
