@@ -1,5 +1,7 @@
 package org.x2k;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -30,7 +32,10 @@ public final class Main {
   }
 
   private static CommandLine configure(CommandLine commandLine) {
-    commandLine.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+    // Straight to the file descriptor: System.out is a PrintStream, which swallows write errors,
+    // so a full disk or a closed pipe would go unnoticed and x2k would report success.
+    commandLine.setOut(new PrintWriter(new OutputStreamWriter(
+        new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true));
     commandLine.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
     commandLine.setExecutionExceptionHandler(X2kCommand::handleUnexpected);
     return commandLine;

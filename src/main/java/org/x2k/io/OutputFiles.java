@@ -15,6 +15,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Writes output files so that a crash never leaves a partial definition: the bytes go to a
@@ -34,17 +36,30 @@ public final class OutputFiles {
   /** x2k's temporary files not yet renamed or removed, for the shutdown hook. */
   private static final Set<Path> TEMPORARIES = ConcurrentHashMap.newKeySet();
 
+  /**
+   * Creating a temporary file (read lock) and the shutdown hook's clean-up (write lock) exclude
+   * each other, so that no worker creates one the hook has already missed.
+   */
+  private static final ReadWriteLock CREATION = new ReentrantReadWriteLock();
+  private static boolean stopping;
+
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(OutputFiles::removeTemporaries, "x2k-cleanup"));
   }
 
   private static void removeTemporaries() {
-    for (Path temporary : TEMPORARIES) {
-      try {
-        Files.deleteIfExists(temporary);
-      } catch (IOException e) {
-        // the JVM is going down: the name marks it as x2k's leftover (.x2k-tmp)
+    CREATION.writeLock().lock();
+    try {
+      stopping = true;
+      for (Path temporary : TEMPORARIES) {
+        try {
+          Files.deleteIfExists(temporary);
+        } catch (IOException e) {
+          // the JVM is going down: the name marks it as x2k's leftover (.x2k-tmp)
+        }
       }
+    } finally {
+      CREATION.writeLock().unlock();
     }
   }
 
@@ -54,9 +69,17 @@ public final class OutputFiles {
   }
 
   private static Path createTemporary(Path directory, Path target) throws IOException {
-    Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".x2k-tmp");
-    TEMPORARIES.add(temporary);
-    return temporary;
+    CREATION.readLock().lock();
+    try {
+      if (stopping) {
+        throw new IOException("x2k is stopping");
+      }
+      Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".x2k-tmp");
+      TEMPORARIES.add(temporary);
+      return temporary;
+    } finally {
+      CREATION.readLock().unlock();
+    }
   }
 
   private static void removeTemporary(Path temporary) throws IOException {
@@ -152,7 +175,8 @@ public final class OutputFiles {
       Path temporary = createTemporary(directory, target);
       Staged staged = new Staged(target, temporary, null, replace);
       try {
-        Files.write(temporary, content);
+        // without CREATE: a file the shutdown hook removed meanwhile is not made again
+        Files.write(temporary, content, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
       } catch (IOException e) {
         staged.close();
         throw e;
