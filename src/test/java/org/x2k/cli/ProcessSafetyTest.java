@@ -75,6 +75,40 @@ class ProcessSafetyTest {
     }
   }
 
+  /**
+   * A disk that fills up mid-batch (a 64 KiB tmpfs, so root only): the inputs that no longer fit
+   * fail one line each, those written are complete, and no temporary file is left.
+   */
+  @Test
+  void diskFullMidBatch() throws Exception {
+    Assumptions.assumeTrue(X2kProcess.isRoot(), "mounting a small file system needs root");
+    Path in = bigBatch(1);
+    Path expected = dir.resolve("expected");
+    assertEquals(0, X2kProcess.run(X2kProcess.builder(List.of("convert", "-q", in.toString(), "-o", expected + "/")))
+        .exitCode());
+    Path small = Files.createDirectories(dir.resolve("small"));
+    assertEquals(0, new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", small.toString())
+        .inheritIO().start().waitFor(), "mount a 64 KiB tmpfs");
+    try {
+      X2kProcess.Finished result = X2kProcess.run(X2kProcess.builder(
+          List.of("convert", "-q", "-j", "1", in.toString(), "-o", small + "/")));
+      List<String> written = HostileInputTest.written(small);
+      List<String> full = result.errLines().stream().filter(line -> line.endsWith("No space left on device")).toList();
+      assertEquals(1, result.exitCode(), result.err());
+      assertFalse(written.isEmpty() || full.isEmpty(), "some written, some failed: " + written + "\n" + result.err());
+      List<String> others = result.errLines().stream().filter(line -> !full.contains(line)).toList();
+      assertEquals(1, others.size(), result.err());
+      assertTrue(others.get(0).startsWith("x2k: " + written.size() + " converted, " + full.size() + " failed"),
+          result.err());
+      for (String name : written) {
+        assertEquals(Files.readString(expected.resolve(name)), Files.readString(small.resolve(name)), name);
+      }
+      assertEquals(List.of(), temporaries(small));
+    } finally {
+      new ProcessBuilder("umount", small.toString()).inheritIO().start().waitFor();
+    }
+  }
+
   /** A batch of the golden inputs, copied often enough to take a few seconds. */
   private Path bigBatch(int copies) throws IOException {
     Path in = Files.createDirectories(dir.resolve("in"));
