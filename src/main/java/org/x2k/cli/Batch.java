@@ -57,8 +57,20 @@ final class Batch {
     this.verb = verb;
   }
 
+  /** Where converted domains are defined (--define), or null. */
+  private DefineTarget target;
+
+  /** Defines each converted domain on {@code target} too. */
+  Batch defineOn(DefineTarget target) {
+    this.target = target;
+    return this;
+  }
+
   int run(List<String> inputArguments, boolean recursive, DomainConverter converter) {
-    Inputs expanded = Inputs.expand(inputArguments, recursive);
+    return run(Inputs.expand(inputArguments, recursive), converter);
+  }
+
+  int run(Inputs expanded, DomainConverter converter) {
     List<Input> inputs = expanded.inputs();
     boolean toDirectory = output.isDirectory(inputs.size() > 1 || expanded.anyDirectory());
     validate(expanded, toDirectory);
@@ -126,8 +138,13 @@ final class Batch {
       err.println("x2k: " + succeeded + " " + verb + ", " + failed + " failed"
           + (skipped > 0 ? ", " + skipped + " skipped" : ""));
     }
+    boolean allThrough = true;
+    if (target != null) {
+      target.printSummary(err);
+      allThrough = target.allThrough();
+    }
     err.flush();
-    return failed == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+    return failed == 0 && allThrough ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
   /**
@@ -192,8 +209,11 @@ final class Batch {
           // one output file is flushed to disk; a directory of them is left to the system
           staged.commit(!toDirectory);
         }
-      } else if (!output.dryRun) {
+      } else if (!output.dryRun && target == null) {
         print(result.xml());
+      }
+      if (target != null) {
+        target.define(input, result, err);
       }
       outcomes.add(Outcome.of(input.name(), result));
     } catch (ConversionException e) {
@@ -261,7 +281,8 @@ final class Batch {
       }
       return;
     }
-    if (output.isStdout() && output.writesXml() && (inputs.size() > 1 || expanded.anyDirectory())) {
+    if (output.isStdout() && output.writesXml() && target == null
+        && (inputs.size() > 1 || expanded.anyDirectory())) {
       throw usage("several inputs need an output directory: add -o DIR (or --in-place)");
     }
     if (toDirectory && expanded.stdinCount() > 0) {

@@ -1,14 +1,20 @@
 package org.x2k.cli;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.x2k.convert.DomainConverter;
+import org.x2k.io.Input;
+import org.x2k.io.Inputs;
+import org.x2k.libvirt.Hypervisor;
+import org.x2k.libvirt.HypervisorException;
 import org.x2k.nativecfg.XenConfig.Format;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -29,10 +35,11 @@ import picocli.CommandLine.Spec;
       "  virsh dumpxml --inactive vm | x2k convert | ssh kvmhost virsh define /dev/stdin",
       "  x2k convert dumps/ -o kvm/ --report kvm/report.json",
       "  x2k convert --bridge eth0=br0 --network xenbr1=hostonly vm.xml",
-      "  x2k convert /etc/xen/ -o kvm/"
+      "  x2k convert /etc/xen/ -o kvm/",
+      "  x2k convert --connect xen+ssh://root@xenhost --all -o kvm/ --define qemu:///system"
     },
     exitCodeListHeading = ExitCodes.HEADING,
-    exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILED_LINE, ExitCodes.USAGE_LINE})
+    exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILED_OR_LEFT_OUT_LINE, ExitCodes.USAGE_LINE})
 public final class ConvertCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -42,7 +49,8 @@ public final class ConvertCommand implements Callable<Integer> {
       paramLabel = "INPUT",
       arity = "0..*",
       description = "Domain or snapshot XML files, xl/xm configs, directories of them (other files"
-          + " are skipped with a note), or - for standard input (the default).")
+          + " are skipped with a note), or - for standard input (the default); with --connect,"
+          + " names of domains there.")
   List<String> inputArguments = new ArrayList<>();
 
   @Option(names = "--native-format", paramLabel = "xl|xm|auto", converter = NativeFormatOption.class,
@@ -56,6 +64,8 @@ public final class ConvertCommand implements Callable<Integer> {
       description = "Also convert the files in subdirectories of a directory INPUT, keeping their"
           + " relative layout under the output directory.")
   boolean recursive;
+
+  @Mixin FleetOptions fleet;
 
   @Mixin MappingOptions mappings;
 
@@ -71,7 +81,83 @@ public final class ConvertCommand implements Callable<Integer> {
     DomainConverter converter = DomainConverter.xenToKvm(
         conversion.stylesheetParameters(), mappings.bridges, mappings.networks)
         .withNativeFormat(nativeFormat);
-    return new Batch(spec, parent, output, reporting, common, "converted")
-        .run(inputArguments, recursive, converter);
+    if (!fleet.any()) {
+      return new Batch(spec, parent, output, reporting, common, "converted")
+          .run(inputArguments, recursive, converter);
+    }
+    validateFleet();
+    PrintWriter err = spec.commandLine().getErr();
+    Hypervisor source = null;
+    Hypervisor target = null;
+    try {
+      source = fleet.connect != null ? Hypervisor.open(fleet.connect, true) : null;
+      target = fleet.define != null ? Hypervisor.open(fleet.define, false) : null;
+      Batch batch = new Batch(spec, parent, output, reporting, common, "converted");
+      if (target != null) {
+        batch.defineOn(new DefineTarget(target, fleet.replace, output.dryRun,
+            source != null ? source.uri() : "the Xen host"));
+      }
+      Inputs inputs = source != null ? readDomains(source) : Inputs.expand(inputArguments, recursive);
+      return batch.run(inputs, converter);
+    } catch (HypervisorException e) {
+      err.println("x2k: " + e.getMessage());
+      return ExitCodes.FAILED;
+    } finally {
+      if (source != null) {
+        source.close();
+      }
+      if (target != null) {
+        target.close();
+      }
+    }
+  }
+
+  private void validateFleet() {
+    if (fleet.connect == null && (fleet.all || !fleet.patterns.isEmpty())) {
+      throw usage("--all and --match choose domains of --connect URI");
+    }
+    if (fleet.connect != null && inputArguments.isEmpty() && !fleet.all && fleet.patterns.isEmpty()) {
+      throw usage("--connect needs domain names, --all or --match PATTERN");
+    }
+    if (fleet.all && (!inputArguments.isEmpty() || !fleet.patterns.isEmpty())) {
+      throw usage("--all takes every domain: drop the names and --match");
+    }
+    if (fleet.replace && fleet.define == null) {
+      throw usage("--replace applies to --define URI");
+    }
+    if (fleet.connect != null && (output.inPlace || recursive)) {
+      throw usage("--in-place and --recursive apply to files, not to domains read with --connect");
+    }
+    if (fleet.define != null && output.diff) {
+      throw usage("--diff writes no definition: drop --define");
+    }
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  /** The chosen domains of {@code source}, read as virsh dumpxml --inactive prints them. */
+  private Inputs readDomains(Hypervisor source) throws HypervisorException {
+    List<String> names;
+    List<Inputs.Problem> problems = new ArrayList<>();
+    if (fleet.all || !fleet.patterns.isEmpty()) {
+      names = source.domainNames().stream().filter(name -> fleet.all || fleet.matches(name)).toList();
+      if (names.isEmpty()) {
+        problems.add(new Inputs.Problem(source.uri(), fleet.all ? "no domains there"
+            : "no domain there matches " + String.join(" or ", fleet.patterns)));
+      }
+    } else {
+      names = inputArguments;
+    }
+    List<Input> documents = new ArrayList<>();
+    for (String name : names) {
+      try {
+        documents.add(Input.ofDomain(name, source.inactiveXml(name)));
+      } catch (HypervisorException e) {
+        problems.add(new Inputs.Problem(name, e.getMessage()));
+      }
+    }
+    return Inputs.of(documents, problems);
   }
 }

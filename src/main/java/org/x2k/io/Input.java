@@ -15,8 +15,10 @@ import java.nio.file.Path;
  * @param outputName where its output goes below an output directory: the file name for a file
  *     argument, the path relative to the directory argument for a file found in one
  * @param fromDirectory whether the file was found in a directory argument
+ * @param content the document itself when it was read from elsewhere (a domain read through
+ *     libvirt), or null
  */
-public record Input(String name, Path path, Path outputName, boolean fromDirectory) {
+public record Input(String name, Path path, Path outputName, boolean fromDirectory, byte[] content) {
   public static final String STDIN_NAME = "<stdin>";
 
   /**
@@ -26,16 +28,29 @@ public record Input(String name, Path path, Path outputName, boolean fromDirecto
    */
   public static final int MAX_BYTES = 10 * 1024 * 1024;
 
+  /** A file argument, or a file found in a directory argument. */
+  public Input(String name, Path path, Path outputName, boolean fromDirectory) {
+    this(name, path, outputName, fromDirectory, null);
+  }
+
   static Input stdin() {
-    return new Input(STDIN_NAME, null, null, false);
+    return new Input(STDIN_NAME, null, null, false, null);
+  }
+
+  /** A domain read through libvirt: named after it, written to NAME.xml in a directory. */
+  public static Input ofDomain(String name, byte[] xml) {
+    return new Input(name, null, Path.of(name.replace('/', '_') + ".xml"), true, xml);
   }
 
   public boolean isStdin() {
-    return path == null;
+    return path == null && content == null;
   }
 
   /** The input's bytes, reading {@code stdin} for standard input. */
   public byte[] read(InputStream stdin) throws InputException {
+    if (content != null) {
+      return content;
+    }
     try {
       if (isStdin()) {
         return readBounded(stdin);

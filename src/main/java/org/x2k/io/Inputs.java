@@ -121,6 +121,18 @@ public final class Inputs {
     return String.valueOf(e.getMessage());
   }
 
+  /**
+   * Documents read elsewhere (domains read through libvirt), with the problems met reading
+   * them, handled as the files of a directory argument.
+   */
+  public static Inputs of(List<Input> documents, List<Problem> problems) {
+    Inputs result = new Inputs();
+    result.inputs.addAll(documents);
+    result.problems.addAll(problems);
+    result.anyDirectory = true;
+    return result;
+  }
+
   /** The documents found, in argument order. */
   public List<Input> inputs() {
     return inputs;

@@ -1,0 +1,156 @@
+package org.x2k.libvirt;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.libvirt.ErrorCallback;
+import org.libvirt.LibvirtException;
+
+/**
+ * A libvirt connection, as x2k uses one: reading domains' inactive definitions from a Xen host
+ * and defining converted ones on a KVM host. Any libvirt URI works, with libvirt's own
+ * authentication (ssh agent and keys, libvirt's auth.conf); x2k never asks for a password.
+ */
+public final class Hypervisor implements AutoCloseable {
+  /** virDomainXMLFlags: VIR_DOMAIN_XML_INACTIVE, what virsh dumpxml --inactive asks for. */
+  private static final int XML_INACTIVE = 2;
+
+  private final String uri;
+  private final Connect connect;
+
+  private Hypervisor(String uri, Connect connect) {
+    this.uri = uri;
+    this.connect = connect;
+  }
+
+  /**
+   * Opens {@code uri}, read-only when nothing will be changed there.
+   *
+   * @throws HypervisorException if libvirt's client library is missing or the connection fails
+   */
+  public static Hypervisor open(String uri, boolean readOnly) throws HypervisorException {
+    try {
+      quietLibrary();
+      return new Hypervisor(uri, new Connect(uri, readOnly));
+    } catch (LibvirtException e) {
+      throw new HypervisorException("cannot connect to " + uri + ": " + message(e));
+    } catch (LinkageError e) {
+      throw new HypervisorException("--connect and --define need libvirt's client library"
+          + " (libvirt.so.0, Debian's package libvirt0), which could not be loaded: " + oneLine(e.getMessage()));
+    }
+  }
+
+  /**
+   * libvirt's default error handler prints every error on stderr, lookups of domains that are
+   * not there included; x2k reports what matters itself. Held here so that JNA's callback is not
+   * collected while libvirt may call it.
+   */
+  private static ErrorCallback silentErrors;
+
+  private static synchronized void quietLibrary() throws LibvirtException {
+    if (silentErrors == null) {
+      silentErrors = new ErrorCallback();
+      Connect.setErrorCallback(silentErrors);
+    }
+  }
+
+  public String uri() {
+    return uri;
+  }
+
+  /** The names of all domains, running or not, sorted. */
+  public List<String> domainNames() throws HypervisorException {
+    try {
+      TreeSet<String> names = new TreeSet<>(List.of(connect.listDefinedDomains()));
+      for (int id : connect.listDomains()) {
+        names.add(connect.domainLookupByID(id).getName());
+      }
+      return new ArrayList<>(names);
+    } catch (LibvirtException e) {
+      throw new HypervisorException("cannot list the domains of " + uri + ": " + message(e));
+    }
+  }
+
+  /** The inactive definition of domain {@code name}, as virsh dumpxml --inactive prints it. */
+  public byte[] inactiveXml(String name) throws HypervisorException {
+    try {
+      return connect.domainLookupByName(name).getXMLDesc(XML_INACTIVE).getBytes(StandardCharsets.UTF_8);
+    } catch (LibvirtException e) {
+      throw new HypervisorException("cannot read domain " + name + " from " + uri + ": " + message(e));
+    }
+  }
+
+  /** What already holds {@code name} or {@code uuid} here, described for the user, if anything. */
+  public Optional<String> existing(String name, String uuid) {
+    Optional<Domain> byName = lookup(() -> connect.domainLookupByName(name));
+    if (byName.isPresent()) {
+      return Optional.of("a domain named " + name + " exists on " + uri);
+    }
+    if (uuid.isEmpty()) {
+      return Optional.empty();
+    }
+    return lookup(() -> connect.domainLookupByUUIDString(uuid)).map(domain ->
+        "uuid " + uuid + " is domain " + nameOf(domain) + " on " + uri);
+  }
+
+  /** Defines (or, for an existing domain of the same name and uuid, redefines) {@code xml}. */
+  public void define(String xml) throws HypervisorException {
+    try {
+      connect.domainDefineXML(xml);
+    } catch (LibvirtException e) {
+      throw new HypervisorException(uri + " refused the definition: " + message(e));
+    }
+  }
+
+  /** Removes the definition of domain {@code name}. */
+  public void undefine(String name) throws HypervisorException {
+    try {
+      connect.domainLookupByName(name).undefine();
+    } catch (LibvirtException e) {
+      throw new HypervisorException("cannot undefine " + name + " on " + uri + ": " + message(e));
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      connect.close();
+    } catch (LibvirtException e) {
+      // closing is best effort: the process ends next
+    }
+  }
+
+  @FunctionalInterface
+  private interface Lookup {
+    Domain find() throws LibvirtException;
+  }
+
+  private static Optional<Domain> lookup(Lookup lookup) {
+    try {
+      return Optional.ofNullable(lookup.find());
+    } catch (LibvirtException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String nameOf(Domain domain) {
+    try {
+      return domain.getName();
+    } catch (LibvirtException e) {
+      return "?";
+    }
+  }
+
+  private static String message(LibvirtException e) {
+    return oneLine(e.getError() != null && e.getError().getMessage() != null
+        ? e.getError().getMessage() : e.getMessage());
+  }
+
+  private static String oneLine(String message) {
+    return message == null ? "unknown error" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+  }
+}
