@@ -3,7 +3,6 @@ package org.x2k.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -311,16 +310,6 @@ class ConvertCommandTest {
     Cli.Result result = Cli.run("", "convert", missing.toString());
     assertEquals(1, result.exitCode());
     assertOneErrorLine(result, missing.toString(), "no such file");
-  }
-
-  @Test
-  void unreadableFileFails() throws IOException {
-    Path vm = file("secret.xml", domain("vm"));
-    assertTrue(vm.toFile().setReadable(false, false));
-    assumeFalse(Files.isReadable(vm), "root reads every file; run as a normal user to test this");
-    Cli.Result result = Cli.run("", "convert", vm.toString());
-    assertEquals(1, result.exitCode());
-    assertOneErrorLine(result, vm.toString(), "permission denied");
   }
 
   @Test
