@@ -58,11 +58,11 @@ final class Batch {
   }
 
   /** Where converted domains are defined (--define), or null. */
-  private DefineTarget target;
+  private DefineTarget defineTarget;
 
   /** Defines each converted domain on {@code target} too. */
   Batch defineOn(DefineTarget target) {
-    this.target = target;
+    this.defineTarget = target;
     return this;
   }
 
@@ -139,9 +139,9 @@ final class Batch {
           + (skipped > 0 ? ", " + skipped + " skipped" : ""));
     }
     boolean allThrough = true;
-    if (target != null) {
-      target.printSummary(err);
-      allThrough = target.allThrough();
+    if (defineTarget != null) {
+      defineTarget.printSummary(err);
+      allThrough = defineTarget.allThrough();
     }
     err.flush();
     return failed == 0 && allThrough ? ExitCodes.OK : ExitCodes.FAILED;
@@ -209,11 +209,11 @@ final class Batch {
           // one output file is flushed to disk; a directory of them is left to the system
           staged.commit(!toDirectory);
         }
-      } else if (!output.dryRun && target == null) {
+      } else if (!output.dryRun && defineTarget == null) {
         print(result.xml());
       }
-      if (target != null) {
-        target.define(input, result, err);
+      if (defineTarget != null) {
+        defineTarget.define(input, result, err);
       }
       outcomes.add(Outcome.of(input.name(), result));
     } catch (ConversionException e) {
@@ -281,7 +281,7 @@ final class Batch {
       }
       return;
     }
-    if (output.isStdout() && output.writesXml() && target == null
+    if (output.isStdout() && output.writesXml() && defineTarget == null
         && (inputs.size() > 1 || expanded.anyDirectory())) {
       throw usage("several inputs need an output directory: add -o DIR (or --in-place)");
     }

@@ -1,6 +1,5 @@
 package org.x2k.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -81,18 +80,14 @@ public final class ConvertCommand implements Callable<Integer> {
     DomainConverter converter = DomainConverter.xenToKvm(
         conversion.stylesheetParameters(), mappings.bridges, mappings.networks)
         .withNativeFormat(nativeFormat);
+    Batch batch = new Batch(spec, parent, output, reporting, common, "converted");
     if (!fleet.any()) {
-      return new Batch(spec, parent, output, reporting, common, "converted")
-          .run(inputArguments, recursive, converter);
+      return batch.run(inputArguments, recursive, converter);
     }
     validateFleet();
-    PrintWriter err = spec.commandLine().getErr();
-    Hypervisor source = null;
-    Hypervisor target = null;
-    try {
-      source = fleet.connect != null ? Hypervisor.open(fleet.connect, true) : null;
-      target = fleet.define != null ? Hypervisor.open(fleet.define, false) : null;
-      Batch batch = new Batch(spec, parent, output, reporting, common, "converted");
+    // a null resource is allowed, and not closed
+    try (Hypervisor source = fleet.connect != null ? Hypervisor.open(fleet.connect, true) : null;
+        Hypervisor target = fleet.define != null ? Hypervisor.open(fleet.define, false) : null) {
       if (target != null) {
         batch.defineOn(new DefineTarget(target, fleet.replace, output.dryRun,
             source != null ? source.uri() : "the Xen host"));
@@ -100,15 +95,8 @@ public final class ConvertCommand implements Callable<Integer> {
       Inputs inputs = source != null ? readDomains(source) : Inputs.expand(inputArguments, recursive);
       return batch.run(inputs, converter);
     } catch (HypervisorException e) {
-      err.println("x2k: " + e.getMessage());
+      spec.commandLine().getErr().println("x2k: " + e.getMessage());
       return ExitCodes.FAILED;
-    } finally {
-      if (source != null) {
-        source.close();
-      }
-      if (target != null) {
-        target.close();
-      }
     }
   }
 

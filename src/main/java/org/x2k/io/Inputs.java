@@ -1,8 +1,6 @@
 package org.x2k.io;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -78,15 +76,15 @@ public final class Inputs {
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
               if (file.equals(path)) {
-                problems.add(new Problem(argument, "cannot list directory: " + reason(e)));
+                problems.add(new Problem(argument, "cannot list directory: " + IoReason.of(e)));
               } else {
-                problems.add(new Problem(file.toString(), "cannot read: " + reason(e)));
+                problems.add(new Problem(file.toString(), "cannot read: " + IoReason.of(e)));
               }
               return FileVisitResult.CONTINUE;
             }
           });
     } catch (IOException e) {
-      problems.add(new Problem(argument, "cannot list directory: " + reason(e)));
+      problems.add(new Problem(argument, "cannot list directory: " + IoReason.of(e)));
     }
     found.sort(null);
     for (Path file : found) {
@@ -108,17 +106,6 @@ public final class Inputs {
 
   private static boolean hidden(Path file) {
     return file.getFileName().toString().startsWith(".");
-  }
-
-  /** The system's reason, without Java's exception class name. */
-  private static String reason(IOException e) {
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof FileSystemException system && system.getReason() != null) {
-      return system.getReason();
-    }
-    return String.valueOf(e.getMessage());
   }
 
   /**

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -161,10 +160,11 @@ public final class OutputFiles {
   public static Staged stage(Path target, byte[] content, Path input, boolean replace)
       throws InputException {
     try {
-      if (input != null && Files.exists(target) && Files.isSameFile(target, input)) {
+      boolean exists = Files.exists(target);
+      if (exists && input != null && Files.isSameFile(target, input)) {
         throw new InputException("output " + target + " is the input itself; refusing to overwrite it");
       }
-      if (Files.exists(target) && !Files.isRegularFile(target)) {
+      if (exists && !Files.isRegularFile(target)) {
         if (Files.isDirectory(target)) {
           throw new InputException("cannot write " + target + ": is a directory");
         }
@@ -192,19 +192,13 @@ public final class OutputFiles {
   }
 
   private static InputException problem(String what, Path target, IOException e) {
-    if (e instanceof AccessDeniedException) {
-      return new InputException(what + target + ": permission denied");
-    }
     if (e instanceof NoSuchFileException) {
       return new InputException(what + target + ": no such directory");
     }
     if (e instanceof FileAlreadyExistsException exists) {
       return new InputException(what + target + ": " + exists.getFile() + " exists and is not a directory");
     }
-    if (e instanceof FileSystemException system && system.getReason() != null) {
-      return new InputException(what + target + ": " + system.getReason());
-    }
-    return new InputException(what + target + ": " + e.getMessage());
+    return new InputException(what + target + ": " + IoReason.of(e));
   }
 
   /** An output file written beside its target under a temporary name, not yet in place. */

@@ -1,0 +1,20 @@
+package org.x2k.io;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+
+/** Why a file operation failed, as the system says it, without Java's exception class names. */
+final class IoReason {
+  private IoReason() {}
+
+  static String of(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException system && system.getReason() != null) {
+      return system.getReason();
+    }
+    return String.valueOf(e.getMessage());
+  }
+}
