@@ -35,10 +35,14 @@ class FleetOptionsTest {
     assertUsage("--diff writes no definition", "convert", "vm.xml", "--define", "qemu:///system", "--diff");
   }
 
-  @Test
-  void readsADomainThroughLibvirt() throws Exception {
+  private static void assumeLibvirtClient() {
     Assumptions.assumeTrue(Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/libvirt.so.0"))
         || Files.exists(Path.of("/usr/lib64/libvirt.so.0")), "libvirt's client library is not installed here");
+  }
+
+  @Test
+  void readsADomainThroughLibvirt() throws Exception {
+    assumeLibvirtClient();
     Path out = dir.resolve("out");
     Cli.Result result = Cli.run("", "convert", "--connect", "test:///default", "--all", "-o", out + "/");
     assertEquals(0, result.exitCode(), result.err());
@@ -51,8 +55,7 @@ class FleetOptionsTest {
 
   @Test
   void unknownDomainIsOneLine() {
-    Assumptions.assumeTrue(Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/libvirt.so.0"))
-        || Files.exists(Path.of("/usr/lib64/libvirt.so.0")), "libvirt's client library is not installed here");
+    assumeLibvirtClient();
     Cli.Result result = Cli.run("", "convert", "--connect", "test:///default", "no-such-vm", "-o", dir + "/out/");
     assertEquals(1, result.exitCode(), result.err());
     assertTrue(result.errLines().get(0).startsWith("x2k: no-such-vm: cannot read domain no-such-vm from test:///default: "),

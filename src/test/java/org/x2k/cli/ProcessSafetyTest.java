@@ -159,7 +159,7 @@ class ProcessSafetyTest {
       boolean over = seen.size() % 2 == 1;
       deleteTree(out);
       if (over) {
-        copyTree(expected, out);
+        X2kProcess.copyTree(expected, out);
       }
       Process process = X2kProcess.builder(List.of("convert", "-q", "--force", in.toString(), "-o", out + "/"))
           .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -182,15 +182,6 @@ class ProcessSafetyTest {
     }
     assertFalse(seen.isEmpty());
     System.out.println("killed batches: " + seen);
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    Files.createDirectories(to);
-    try (Stream<Path> files = Files.list(from)) {
-      for (Path file : files.toList()) {
-        Files.copy(file, to.resolve(file.getFileName()));
-      }
-    }
   }
 
   private static void deleteTree(Path root) throws IOException {

@@ -83,7 +83,8 @@ final class X2kProcess {
     return new ProcessBuilder(command);
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
+  /** Copies {@code from} and what is below it to {@code to}. */
+  static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path file : files.toList()) {
         Path target = to.resolve(from.relativize(file).toString());

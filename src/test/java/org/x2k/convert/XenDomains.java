@@ -3,6 +3,7 @@ package org.x2k.convert;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -170,36 +171,32 @@ final class XenDomains {
         : Arbitraries.of("");
   }
 
+  /** Zero to {@code most} devices, the one at each index made by {@code device}. */
+  private static <T> Arbitrary<List<T>> upTo(int most, IntFunction<Arbitrary<T>> device) {
+    return Arbitraries.integers().between(0, most).flatMap(count -> {
+      if (count == 0) {
+        return Arbitraries.just(List.<T>of());
+      }
+      List<Arbitrary<T>> each = new ArrayList<>();
+      for (int index = 0; index < count; index++) {
+        each.add(device.apply(index));
+      }
+      return Combinators.combine(each).as(List::copyOf);
+    });
+  }
+
   static Arbitrary<Domain> domains() {
     return Arbitraries.of(Kind.values()).flatMap(XenDomains::domains);
   }
 
   private static Arbitrary<Domain> domains(Kind kind) {
-    Arbitrary<List<Disk>> disks = Arbitraries.integers().between(0, 4).flatMap(count -> {
-      if (count == 0) {
-        return Arbitraries.just(List.<Disk>of());
-      }
-      List<Arbitrary<Disk>> each = new ArrayList<>();
-      for (int index = 0; index < count; index++) {
-        int position = index;
-        each.add(Arbitraries.integers().between(0, 5).flatMap(pick -> pick == 0 ? cdrom(kind, position) : disk(kind, position)));
-      }
-      return Combinators.combine(each).as(List::copyOf);
-    });
-    Arbitrary<List<Nic>> nics = Arbitraries.integers().between(0, 3).flatMap(count -> {
-      if (count == 0) {
-        return Arbitraries.just(List.<Nic>of());
-      }
-      List<Arbitrary<Nic>> each = new ArrayList<>();
-      for (int index = 0; index < count; index++) {
-        int position = index;
-        // the last digit is the NIC's index, so that MACs differ as on any real guest
-        each.add(hex(5).map(tail -> "00:16:3e:" + tail.substring(0, 2) + ":" + tail.substring(2, 4) + ":"
-            + tail.substring(4) + position).map(mac -> position % 2 == 0 ? mac : mac.toUpperCase(Locale.ROOT))
-            .flatMap(mac -> nic(position, mac)));
-      }
-      return Combinators.combine(each).as(List::copyOf);
-    });
+    Arbitrary<List<Disk>> disks = upTo(4, index ->
+        Arbitraries.integers().between(0, 5).flatMap(pick -> pick == 0 ? cdrom(kind, index) : disk(kind, index)));
+    // the last digit of a MAC is the NIC's index, so that MACs differ as on any real guest
+    Arbitrary<List<Nic>> nics = upTo(3, index -> hex(5)
+        .map(tail -> "00:16:3e:" + tail.substring(0, 2) + ":" + tail.substring(2, 4) + ":" + tail.substring(4) + index)
+        .map(mac -> index % 2 == 0 ? mac : mac.toUpperCase(Locale.ROOT))
+        .flatMap(mac -> nic(index, mac)));
     Arbitrary<long[]> memory = Arbitraries.longs().between(64, 8192).flatMap(mib ->
         Arbitraries.longs().between(32, mib).map(current -> new long[] {mib * 1024, current * 1024}));
     Arbitrary<String> runtime = Arbitraries.of("", " id='7'", " id='0'");
