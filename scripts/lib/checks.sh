@@ -19,3 +19,14 @@ restart_libvirtd() {
   echo "${0##*/}: libvirtd did not come back" >&2
   return 1
 }
+
+# domain_type_here [URI]: the domain type the checks define on libvirt at URI (default
+# qemu:///system): kvm where it runs KVM domains, else qemu. A host without /dev/kvm runs only
+# qemu (TCG) domains; libvirt's QEMU driver validates those the same way.
+domain_type_here() {
+  if virsh -q -c "${1:-qemu:///system}" domcapabilities --virttype kvm >/dev/null 2>&1; then
+    echo kvm
+  else
+    echo qemu
+  fi
+}

@@ -28,7 +28,8 @@
         x2k:check-parameter('disk-bus', $disk-bus, ('virtio', 'scsi', 'sata', 'ide', 'usb')),
         x2k:check-parameter('emulated-disk-bus', $emulated-disk-bus, ('', 'virtio', 'scsi', 'sata', 'ide', 'usb')),
         x2k:check-parameter('cdrom-bus', $cdrom-bus, ('', 'ide', 'sata', 'scsi', 'usb')),
-        x2k:check-parameter('disk-format', $disk-format, ('', 'raw', 'qcow2', 'qed', 'vpc', 'vmdk'))"/>
+        x2k:check-parameter('disk-format', $disk-format, ('', 'raw', 'qcow2', 'qed', 'vpc', 'vmdk')),
+        x2k:check-emulator-parameter()"/>
     <xsl:choose>
       <xsl:when test="domainsnapshot">
         <xsl:apply-templates select="node()" mode="x2k:snapshot"/>
@@ -42,7 +43,7 @@
         <xsl:apply-templates select="$without-xen-namespace"/>
       </xsl:when>
       <xsl:when test="domain/@type = 'xen'">
-        <xsl:sequence select="x2k:check-unique-devices(domain)"/>
+        <xsl:sequence select="x2k:check-unique-devices(domain), x2k:check-target-arch(domain)"/>
         <xsl:next-match/>
       </xsl:when>
       <xsl:otherwise>
@@ -127,6 +128,13 @@
     <xsl:if test="not($value = $allowed)">
       <xsl:sequence select="x2k:fail('bad-parameter', $name || ' must be one of '
           || string-join($allowed[.], ', ') || ', not ''' || $value || '''')"/>
+    </xsl:if>
+  </xsl:function>
+
+  <xsl:function name="x2k:check-emulator-parameter" as="empty-sequence()">
+    <xsl:if test="not($emulator = ('', 'none') or starts-with($emulator, '/'))">
+      <xsl:sequence select="x2k:fail('bad-parameter',
+          'emulator must be empty, none or an absolute path, not ''' || $emulator || '''')"/>
     </xsl:if>
   </xsl:function>
 

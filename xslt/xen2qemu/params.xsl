@@ -17,10 +17,22 @@
        no IDE: what would be IDE becomes SATA. -->
   <xsl:param name="machine" as="xs:string" select="''"/>
 
-  <!-- Emulator binary that replaces an existing emulator element (procedure 2.4,
-       step 2.4 says /usr/bin/kvm; RHEL has /usr/libexec/qemu-kvm). The empty string
-       drops the element, so libvirt picks the host's emulator for the architecture. -->
-  <xsl:param name="emulator" as="xs:string" select="'/usr/bin/kvm'"/>
+  <!-- Emulator for a domain that names one: '' (the default) takes the emulator the
+       KVM host reports for the guest's architecture when x2k knows the host
+       ($target-emulators), and otherwise drops the element, so that libvirt picks the
+       host's own (/usr/bin/qemu-system-x86_64 on Debian, /usr/libexec/qemu-kvm on RHEL);
+       'none' always drops it; an absolute path sets that one (procedure 2.4, step 2.4
+       says /usr/bin/kvm, which only Debian-based hosts have). -->
+  <xsl:param name="emulator" as="xs:string" select="''"/>
+
+  <!-- The KVM host the domain is converted for, when x2k has asked it (convert's define
+       option) or read what it can run (its capabilities option): its name for messages,
+       its own architecture (what libvirt gives a domain that names none), and for each
+       guest architecture it runs as $domain-type domains, the emulator. An empty map
+       means the host is not known: no architecture is refused, no emulator chosen. -->
+  <xsl:param name="target-host" as="xs:string" select="''"/>
+  <xsl:param name="target-arch" as="xs:string" select="''"/>
+  <xsl:param name="target-emulators" as="map(xs:string, xs:string)" select="map{}"/>
 
   <!-- How a PV guest whose kernel was held by dom0 boots: 'kernel' keeps direct
        kernel boot (kernel and initrd must exist on the KVM host); 'disk' drops the

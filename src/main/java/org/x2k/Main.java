@@ -38,6 +38,7 @@ public final class Main {
         new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true));
     commandLine.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
     commandLine.setExecutionExceptionHandler(X2kCommand::handleUnexpected);
+    commandLine.setParameterExceptionHandler(X2kCommand::handleUsageError);
     return commandLine;
   }
 }

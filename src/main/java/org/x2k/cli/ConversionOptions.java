@@ -1,7 +1,13 @@
 package org.x2k.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.x2k.io.IoReason;
+import org.x2k.libvirt.CapabilitiesException;
+import org.x2k.libvirt.HostCapabilities;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -38,9 +44,18 @@ public final class ConversionOptions {
   String machine;
 
   @Option(names = "--emulator", paramLabel = "PATH|none",
-      description = "Emulator that replaces Xen's (default /usr/bin/kvm, as the seed says);"
-          + " none drops it so libvirt picks the host's.")
+      description = "Emulator that replaces Xen's. Default: the one the KVM host reports for the"
+          + " guest's architecture with --define or --capabilities, else none, so that libvirt"
+          + " picks the host's own (/usr/libexec/qemu-kvm on RHEL, qemu-system-x86_64 on Debian);"
+          + " none always drops it.")
   String emulator;
+
+  @Option(names = "--capabilities", paramLabel = "FILE",
+      description = "What the KVM host runs, saved there with virsh capabilities (or virsh"
+          + " domcapabilities), for a host x2k cannot reach: the domain type must be one it"
+          + " offers, guests of other architectures are refused, and the emulator is its own."
+          + " --define asks the host itself.")
+  Path capabilitiesFile;
 
   @Option(names = "--boot", paramLabel = "kernel|disk",
       description = "PV guests whose kernel dom0 held: kernel (default) keeps direct kernel boot"
@@ -76,6 +91,35 @@ public final class ConversionOptions {
           + " e1000e, rtl8139.")
   NicModel nicModel;
 
+  /** The domain type the conversion makes: --type, or kvm. */
+  String domainType() {
+    return type != null ? type.name() : DomainType.kvm.name();
+  }
+
+  /**
+   * The KVM host described by --capabilities FILE, or null without the option.
+   *
+   * @throws ParameterException if FILE cannot be read or is not libvirt's capabilities
+   */
+  HostCapabilities capabilities() {
+    if (capabilitiesFile == null) {
+      return null;
+    }
+    String source = capabilitiesFile.toString();
+    try {
+      if (Files.size(capabilitiesFile) > HostCapabilities.MAX_BYTES) {
+        throw new CapabilitiesException(source + ": over "
+            + HostCapabilities.MAX_BYTES / (1024 * 1024) + " MiB: not libvirt's capabilities");
+      }
+      return HostCapabilities.parse(Files.readAllBytes(capabilitiesFile), source);
+    } catch (IOException e) {
+      throw new ParameterException(spec.commandLine(),
+          "--capabilities: cannot read " + source + ": " + IoReason.of(e));
+    } catch (CapabilitiesException e) {
+      throw new ParameterException(spec.commandLine(), "--capabilities: " + e.getMessage());
+    }
+  }
+
   /** xen2qemu.xsl's parameters for the options given. */
   Map<String, String> stylesheetParameters() {
     Map<String, String> parameters = new LinkedHashMap<>();
@@ -92,7 +136,7 @@ public final class ConversionOptions {
         throw new ParameterException(spec.commandLine(),
             "--emulator takes an absolute path or none, not '" + emulator + "'");
       }
-      parameters.put("emulator", emulator.equals("none") ? "" : emulator);
+      parameters.put("emulator", emulator);
     }
     put(parameters, "boot", boot);
     put(parameters, "disk-bus", diskBus);

@@ -2,10 +2,13 @@ package org.x2k.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.x2k.convert.DomainConverter;
 import org.x2k.io.Input;
 import org.x2k.io.Inputs;
+import org.x2k.libvirt.HostCapabilities;
 import org.x2k.libvirt.Hypervisor;
 import org.x2k.libvirt.HypervisorException;
 import org.x2k.nativecfg.XenConfig.Format;
@@ -77,17 +80,23 @@ public final class ConvertCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     mappings.validate();
+    validateFleet();
     DomainConverter converter = DomainConverter.xenToKvm(
         conversion.stylesheetParameters(), mappings.bridges, mappings.networks)
         .withNativeFormat(nativeFormat);
+    HostCapabilities savedCapabilities = conversion.capabilities();
     Batch batch = new Batch(spec, parent, output, reporting, common, "converted");
-    if (!fleet.any()) {
-      return batch.run(inputArguments, recursive, converter);
-    }
-    validateFleet();
     // a null resource is allowed, and not closed
     try (Hypervisor source = fleet.connect != null ? Hypervisor.open(fleet.connect, true) : null;
         Hypervisor target = fleet.define != null ? Hypervisor.open(fleet.define, false) : null) {
+      HostCapabilities host = target != null ? target.capabilities() : savedCapabilities;
+      if (host != null) {
+        Optional<String> unable = convertFor(host, converter);
+        if (unable.isPresent()) {
+          spec.commandLine().getErr().println("x2k: " + unable.get());
+          return ExitCodes.FAILED;
+        }
+      }
       if (target != null) {
         batch.defineOn(new DefineTarget(target, fleet.replace, output.dryRun,
             source != null ? source.uri() : "the Xen host"));
@@ -98,6 +107,32 @@ public final class ConvertCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("x2k: " + e.getMessage());
       return ExitCodes.FAILED;
     }
+  }
+
+  /**
+   * Sets {@code converter} up for the KVM host {@code host}, or says why no domain of the
+   * requested type can go there: a host without KVM offers only qemu (TCG) domains.
+   */
+  private Optional<String> convertFor(HostCapabilities host, DomainConverter converter) {
+    String type = conversion.domainType();
+    Map<String, String> emulators = host.emulatorsFor(type);
+    if (emulators.isEmpty()) {
+      List<String> offered = host.domainTypes();
+      String offers = offered.isEmpty() ? "no fully virtualised domains at all"
+          : "only " + String.join(", ", offered) + " domains";
+      String advice = offered.contains("qemu") && !type.equals("qemu")
+          ? "; without KVM there, convert with --type qemu (QEMU's emulation, much slower)"
+          : "; is it a KVM host?";
+      return Optional.of(describe(host) + " cannot run " + type + " domains: it offers " + offers
+          + advice);
+    }
+    converter.forTarget(describe(host), host.hostArch(), emulators);
+    return Optional.empty();
+  }
+
+  /** How messages name a host: by its URI, or by the file of its saved capabilities. */
+  private String describe(HostCapabilities host) {
+    return fleet.define != null ? host.source() : "the KVM host of " + host.source();
   }
 
   private void validateFleet() {
@@ -115,6 +150,10 @@ public final class ConvertCommand implements Callable<Integer> {
     }
     if (fleet.connect != null && (output.inPlace || recursive)) {
       throw usage("--in-place and --recursive apply to files, not to domains read with --connect");
+    }
+    if (fleet.define != null && conversion.capabilitiesFile != null) {
+      throw usage("--define asks URI what it runs: drop --capabilities, which is for a host x2k"
+          + " cannot reach");
     }
     if (fleet.define != null && output.diff) {
       throw usage("--diff writes no definition: drop --define");

@@ -1,6 +1,7 @@
 package org.x2k.cli;
 
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The top-level {@code x2k} command: only dispatches to its subcommands. */
 @Command(
@@ -86,6 +88,20 @@ public final class X2kCommand implements Callable<Integer> {
    * An exception no command turned into a message is a bug in x2k: one line that says so, and the
    * trace only when {@code --stacktrace} asked for it.
    */
+  /**
+   * A usage error is the problem in one line, picocli's suggestions for a mistyped option, and
+   * where help is: the whole help text would bury the line that matters.
+   */
+  public static int handleUsageError(ParameterException e, String[] args) {
+    CommandLine commandLine = e.getCommandLine();
+    PrintWriter err = commandLine.getErr();
+    err.println("x2k: " + e.getMessage());
+    UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more.");
+    err.flush();
+    return ExitCodes.USAGE;
+  }
+
   public static int handleUnexpected(Exception e, CommandLine commandLine, ParseResult parseResult) {
     if (CommonOptions.stacktraceRequested(parseResult)) {
       e.printStackTrace(commandLine.getErr());

@@ -43,6 +43,9 @@ public final class DomainConverter {
 
   private static final QName BRIDGES = new QName("bridges");
   private static final QName NETWORKS = new QName("networks");
+  private static final QName TARGET_HOST = new QName("target-host");
+  private static final QName TARGET_ARCH = new QName("target-arch");
+  private static final QName TARGET_EMULATORS = new QName("target-emulators");
 
   private record Step(Bundled stylesheet, Map<QName, XdmValue> parameters) {}
 
@@ -94,6 +97,27 @@ public final class DomainConverter {
       converter.addBridgeStep(bridges, networks);
     }
     return converter;
+  }
+
+  /**
+   * Converts for a known KVM host: guests of an architecture it does not run are refused, and
+   * a domain's emulator becomes the host's for its architecture (xen2qemu/emulator.xsl).
+   *
+   * @param host how messages name the host (its URI, or the file that describes it)
+   * @param hostArch the host's own architecture, which libvirt gives a domain that names none
+   * @param emulators each guest architecture the host runs as the domain type converted to, with
+   *     its emulator
+   * @return this converter
+   */
+  public DomainConverter forTarget(String host, String hostArch, Map<String, String> emulators) {
+    for (Step step : steps) {
+      if (step.stylesheet() == Bundled.XEN2QEMU) {
+        step.parameters().put(TARGET_HOST, new XdmAtomicValue(host));
+        step.parameters().put(TARGET_ARCH, new XdmAtomicValue(hostArch));
+        step.parameters().put(TARGET_EMULATORS, map(emulators));
+      }
+    }
+    return this;
   }
 
   /** The bridge command: bridge-rename.xsl alone, on domains, snapshots, saved images, networks. */

@@ -106,6 +106,21 @@ public final class Hypervisor implements AutoCloseable {
     }
   }
 
+  /**
+   * What this host can run: libvirt's capabilities (virsh capabilities), asked once.
+   *
+   * @throws HypervisorException if libvirt does not answer or its answer cannot be read
+   */
+  public HostCapabilities capabilities() throws HypervisorException {
+    try {
+      return HostCapabilities.parse(HostCapabilities.utf8(connect.getCapabilities()), uri);
+    } catch (LibvirtException e) {
+      throw new HypervisorException("cannot read the capabilities of " + uri + ": " + message(e));
+    } catch (CapabilitiesException e) {
+      throw new HypervisorException(e.getMessage());
+    }
+  }
+
   /** Removes the definition of domain {@code name}. */
   public void undefine(String name) throws HypervisorException {
     try {

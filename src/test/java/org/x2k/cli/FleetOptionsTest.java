@@ -21,7 +21,10 @@ class FleetOptionsTest {
   private static void assertUsage(String expected, String... args) {
     Cli.Result result = Cli.run("", args);
     assertEquals(2, result.exitCode(), result.err());
-    assertTrue(result.err().startsWith(expected), result.err());
+    assertTrue(result.err().startsWith("x2k: " + expected), result.err());
+    // the problem and where help is, not the whole help text
+    assertEquals("Try 'x2k convert --help' for more.", result.errLines().get(result.errLines().size() - 1));
+    assertEquals(2, result.errLines().size(), result.err());
   }
 
   @Test

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.x2k.SharedCorpus;
 import org.x2k.cli.Cli;
 import org.xmlunit.builder.DiffBuilder;
 import org.xmlunit.builder.Input;
@@ -44,10 +44,7 @@ class LibvirtPairsTest {
 
   @Test
   void fromNativeMatchesLibvirtsPairs() throws IOException {
-    if (!Files.isDirectory(CORPUS)) {
-      Assumptions.assumeTrue(System.getenv("CI") == null, "no corpus at " + CORPUS);
-      throw new AssertionError("CI must have the shared corpus at " + CORPUS);
-    }
+    SharedCorpus.require(CORPUS);
     List<Known> known = known();
     Map<String, List<String>> differences = new TreeMap<>();
     int pairs = 0;
