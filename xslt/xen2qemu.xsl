@@ -24,6 +24,7 @@
   <xsl:include href="common/names.xsl"/>
   <xsl:include href="common/bridges.xsl"/>
   <xsl:include href="xen2qemu/report.xsl"/>
+  <xsl:include href="xen2qemu/repairs.xsl"/>
   <xsl:include href="xen2qemu/domain.xsl"/>
   <xsl:include href="xen2qemu/runtime.xsl"/>
   <xsl:include href="xen2qemu/lifecycle.xsl"/>

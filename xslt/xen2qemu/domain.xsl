@@ -43,8 +43,12 @@
         <xsl:apply-templates select="$without-xen-namespace"/>
       </xsl:when>
       <xsl:when test="domain/@type = 'xen'">
-        <xsl:sequence select="x2k:check-unique-devices(domain), x2k:check-target-arch(domain)"/>
-        <xsl:next-match/>
+        <!-- the rules see the domain repaired (repairs.xsl); comments around it stay -->
+        <xsl:variable name="repaired" as="document-node()" select="x2k:repaired(domain)"/>
+        <xsl:sequence select="x2k:check-unique-devices($repaired/domain), x2k:check-target-arch($repaired/domain)"/>
+        <xsl:for-each select="node()">
+          <xsl:apply-templates select="if (self::domain) then $repaired/domain else ."/>
+        </xsl:for-each>
       </xsl:when>
       <xsl:otherwise>
         <xsl:message>already a {domain/@type} domain, not a Xen one: copied unchanged</xsl:message>
@@ -89,20 +93,16 @@
   </xsl:template>
 
   <!-- $domain (a domain, or a snapshot's inactiveDomain) as the root of a document of
-       its own, named domain. -->
+       its own, named domain, repaired as a standalone domain is. -->
   <xsl:function name="x2k:standalone" as="document-node()">
     <xsl:param name="domain" as="element()"/>
-    <xsl:document>
-      <domain>
-        <xsl:copy-of select="$domain/(@*, node())"/>
-      </domain>
-    </xsl:document>
+    <xsl:sequence select="x2k:repaired($domain)"/>
   </xsl:function>
 
-  <!-- Guard: two disks on one target are refused by libvirt (virDomainDefCheckDuplicateDiskInfo)
-       and would be renamed to the same virtio name; two interfaces with one MAC give
-       the guest two NICs it cannot tell apart. x2k changes neither targets the user
-       chose nor MACs, so it stops and names the duplicate. -->
+  <!-- Guard: two disks on one target are refused by libvirt, Xen's driver as QEMU's
+       (virDomainDefCheckDuplicateDiskInfo), and would be renamed to the same virtio
+       name; x2k changes no target the user chose, so it stops and names the duplicate.
+       (Two NICs with one MAC libvirt takes: that is a required action, not a stop.) -->
   <xsl:function name="x2k:check-unique-devices" as="empty-sequence()">
     <xsl:param name="domain" as="element(domain)"/>
     <xsl:for-each-group select="$domain/devices/disk/target/@dev" group-by="string(.)">
@@ -110,13 +110,6 @@
         <xsl:sequence select="x2k:fail('duplicate-device',
             'disk target ''' || current-grouping-key() || ''' is used by '
             || count(current-group()) || ' disks; libvirt takes each target once')"/>
-      </xsl:if>
-    </xsl:for-each-group>
-    <xsl:for-each-group select="$domain/devices/interface/mac/@address" group-by="lower-case(.)">
-      <xsl:if test="count(current-group()) gt 1">
-        <xsl:sequence select="x2k:fail('duplicate-device',
-            'MAC address ' || current-grouping-key() || ' is on ' || count(current-group())
-            || ' interfaces; give all but one a new address (x2k never changes MACs)')"/>
       </xsl:if>
     </xsl:for-each-group>
   </xsl:function>

@@ -38,12 +38,18 @@
     <xsl:sequence select="(normalize-space($domain/os/type/@arch)[.], $target-arch)[1]"/>
   </xsl:function>
 
-  <!-- Guard: with the target host known, a guest whose architecture it does not run
-       as $domain-type domains (an ia64 or ppc64 Xen guest on an x86_64 host) is refused
-       before anything is defined there. -->
+  <!-- Guard: a guest whose architecture the KVM host does not run as $domain-type
+       domains (an ia64 or ppc64 Xen guest on an x86_64 host) is refused before anything
+       is defined there; with the host unknown, every guest that is not x86 is, since
+       x2k's rules (buses, machine types, firmware) are x86's. -->
   <xsl:function name="x2k:check-target-arch" as="empty-sequence()">
     <xsl:param name="domain" as="element(domain)"/>
     <xsl:variable name="arch" as="xs:string" select="x2k:guest-arch($domain)"/>
+    <xsl:if test="map:size($target-emulators) eq 0 and not($arch = ('', 'i686', 'x86_64'))">
+      <xsl:sequence select="x2k:fail('unsupported-arch',
+          'architecture ' || $arch || ': x2k converts x86 guests (i686, x86_64), which'
+          || ' KVM runs on x86 hosts; an ' || $arch || ' guest cannot move to one')"/>
+    </xsl:if>
     <xsl:if test="map:size($target-emulators) gt 0 and not(map:contains($target-emulators, $arch))">
       <xsl:sequence select="x2k:fail('unsupported-arch',
           'architecture ' || $arch || ': ' || $target-host || ' runs ' || $domain-type

@@ -32,6 +32,11 @@
     </xsl:copy>
   </xsl:template>
 
+  <!-- An ethernet interface's source dev was the dom0 interface that Xen's vif-route
+       or vif-nat script routed the guest through; libvirt's ethernet interface is a
+       tap the host sets up itself, with no source. -->
+  <xsl:template match="/domain/devices/interface[@type = 'ethernet']/source[@dev]"/>
+
   <!-- Step 2.6.2: Xen's vif hotplug script (vif-bridge, ...) means nothing to QEMU. -->
   <xsl:template match="/domain/devices/interface/script"/>
 
@@ -61,10 +66,21 @@
       <change code="nic-ip-dropped">guest addresses and routes dropped: {x2k:list($addressed ! (mac/@address || ' ' || string-join((ip/@address, route/@address), ' ')))}</change>
       <action code="guest-ip" severity="recommended">The addresses {x2k:list($addressed/ip/@address)} were set up by Xen's vif scripts in dom0; configure them inside the guest (libvirt's QEMU driver cannot), and use nwfilter if you relied on Xen's antispoofing.</action>
     </xsl:if>
-    <xsl:variable name="networks" as="xs:string*" select="distinct-values($nics/source/(
-        if (@bridge) then x2k:bridge-destination(@bridge)
-        else if (@network) then 'network ' || @network
-        else if (@dev) then 'device ' || @dev
+    <xsl:variable name="routed" as="element(interface)*" select="$nics[@type = 'ethernet'][source/@dev]"/>
+    <xsl:if test="exists($routed)">
+      <change code="nic-routed-device-dropped">routed NICs' dom0 device dropped: {x2k:list($routed ! (mac/@address || ' via ' || source/@dev))}</change>
+      <action code="host-routing" severity="required">Xen's vif-route or vif-nat routed {x2k:list($routed/mac/@address)} through dom0's {x2k:list(distinct-values($routed/source/@dev))}; on KVM the NIC is a plain tap device: route it on the KVM host yourself, or attach it to a routed libvirt network (see --network).</action>
+    </xsl:if>
+    <xsl:for-each-group select="$nics[mac/@address]" group-by="lower-case(mac/@address)">
+      <xsl:if test="count(current-group()) gt 1">
+        <action code="mac-shared" severity="required">MAC address {current-grouping-key()} is on {count(current-group())} NICs: the guest cannot tell them apart and one network sees them as one host; give all but one a new address (virsh edit) before starting the guest on KVM (x2k never changes MACs).</action>
+      </xsl:if>
+    </xsl:for-each-group>
+    <xsl:variable name="networks" as="xs:string*" select="distinct-values($nics/(
+        if (source/@bridge) then x2k:bridge-destination(source/@bridge)
+        else if (source/@network) then 'network ' || source/@network
+        else if (@type = 'ethernet') then ()
+        else if (source/@dev) then 'device ' || source/@dev
         else ()))"/>
     <xsl:if test="exists($networks)">
       <action code="host-networks" severity="required">The KVM host needs {x2k:list($networks)} (see --bridge for Xen's renamed-interface bridges, seed 000 chapter 3).</action>

@@ -30,7 +30,8 @@
        architecture is kept. -->
   <xsl:template match="/domain/os/type/@machine[starts-with(., 'xen')]"/>
 
-  <!-- Step 2.2.2: pygrub/pvgrub ran in Xen's dom0; KVM boots from the guest's disk. -->
+  <!-- Step 2.2.2: pygrub/pvgrub ran in Xen's dom0; KVM boots from the guest's disk
+       (or, for pypxeboot, from the network). -->
   <xsl:template match="/domain/bootloader | /domain/bootloader_args"/>
 
   <!-- Step 2.3: Xen's hvmloader is no firmware QEMU can use; QEMU brings its own BIOS.
@@ -47,19 +48,52 @@
         <xsl:attribute name="firmware">efi</xsl:attribute>
       </xsl:if>
       <xsl:apply-templates select="@*, node()"/>
-      <xsl:if test="x2k:boots-from-disk(..) and not(boot) and not(../devices/*/boot)">
-        <boot dev='hd'/>
+      <xsl:if test="not(boot) and not(../devices/*/boot)">
+        <xsl:choose>
+          <xsl:when test="x2k:boots-from-network(..)">
+            <boot dev='network'/>
+          </xsl:when>
+          <xsl:when test="x2k:boots-from-disk(..)">
+            <boot dev='hd'/>
+          </xsl:when>
+        </xsl:choose>
       </xsl:if>
     </xsl:copy>
   </xsl:template>
 
-  <!-- boot=disk: the guest carries its own bootloader; dom0's kernel goes. -->
-  <xsl:template match="/domain/os/*[self::kernel or self::initrd or self::cmdline or self::dtb][$boot = 'disk']"/>
+  <!-- Dom0's kernel goes when the guest boots itself: with boot=disk; with a
+       bootloader, whose kernel and initrd were the ones it had extracted into dom0
+       (xend's live dumps: /var/lib/xen/vmlinuz.XXXXXX) and whose command line were
+       its extra arguments; and with PV-GRUB as the kernel, which read the guest's own
+       GRUB menu. QEMU takes no command line or initrd without a kernel. -->
+  <xsl:template match="/domain/os/*[self::kernel or self::initrd or self::cmdline or self::dtb][x2k:dom0-kernel-dropped(/domain)]"/>
+
+  <xsl:function name="x2k:dom0-kernel-dropped" as="xs:boolean">
+    <xsl:param name="domain" as="element(domain)"/>
+    <xsl:sequence select="$boot = 'disk' or exists($domain/bootloader) or x2k:is-pv-grub($domain/os/kernel)
+                          or ($domain/os/(initrd, cmdline, dtb) and not($domain/os/kernel[normalize-space()]))"/>
+  </xsl:function>
+
+  <!-- PV-GRUB: Xen's stub-domain GRUB (pv-grub-x86_64.gz, Amazon's
+       pv-grub-hd0_1.04-x86_64.gz) or GRUB 2 built for Xen (Debian's and Ubuntu's
+       grub-x86_64-xen.bin and grub-i386-xen_pvh.bin, SUSE's grub.xen), given to Xen
+       as the guest's kernel. -->
+  <xsl:function name="x2k:is-pv-grub" as="xs:boolean">
+    <xsl:param name="kernel" as="element()?"/>
+    <xsl:sequence select="matches(replace(normalize-space($kernel), '^.*/', ''),
+                                  '^(pv-?grub.*|grub.*xen.*\.bin|grub\.xen)$', 'i')"/>
+  </xsl:function>
+
+  <!-- pypxeboot: dom0's PXE client for PV guests, which installed them over the network. -->
+  <xsl:function name="x2k:is-pxe-bootloader" as="xs:boolean">
+    <xsl:param name="bootloader" as="element()?"/>
+    <xsl:sequence select="matches(replace(normalize-space($bootloader), '^.*/', ''), '^pypxeboot', 'i')"/>
+  </xsl:function>
 
   <!-- Direct kernel boot kept: the command line names the guest's disks and console
        as Xen did; they follow the conversion (xvdXN to the new name of that disk,
        hvc0 and xvc0 to ttyS0). -->
-  <xsl:template match="/domain/os/cmdline[$boot = 'kernel']">
+  <xsl:template match="/domain/os/cmdline[not(x2k:dom0-kernel-dropped(/domain))]">
     <xsl:copy>
       <xsl:apply-templates select="@*"/>
       <xsl:value-of select="x2k:guest-command-line(., root()/domain/devices)"/>
@@ -88,8 +122,23 @@
        given by the host. -->
   <xsl:function name="x2k:boots-from-disk" as="xs:boolean">
     <xsl:param name="domain" as="element(domain)"/>
-    <xsl:sequence select="exists($domain/bootloader)
-                          or ($boot = 'disk' and exists($domain/os/kernel))"/>
+    <xsl:sequence select="not(x2k:boots-from-network($domain))
+                          and (exists($domain/bootloader) or x2k:is-pv-grub($domain/os/kernel)
+                               or ($boot = 'disk' and exists($domain/os/kernel))
+                               or x2k:pv-without-kernel($domain))"/>
+  </xsl:function>
+
+  <xsl:function name="x2k:boots-from-network" as="xs:boolean">
+    <xsl:param name="domain" as="element(domain)"/>
+    <xsl:sequence select="x2k:is-pxe-bootloader($domain/bootloader)"/>
+  </xsl:function>
+
+  <!-- A PV guest with neither kernel nor bootloader (libvirt takes such a bare
+       <os><type>linux</type></os>): on KVM it can only boot from its disk. -->
+  <xsl:function name="x2k:pv-without-kernel" as="xs:boolean">
+    <xsl:param name="domain" as="element(domain)"/>
+    <xsl:sequence select="x2k:was-paravirtual($domain) and empty($domain/bootloader)
+                          and not($domain/os/kernel[normalize-space()])"/>
   </xsl:function>
   <!-- Report: the OS type, the machine, and what a fully virtualised guest of Windows
        needs (seed 000: Xen's PV drivers must go before the move). -->
@@ -102,6 +151,11 @@
     <xsl:if test="exists($changes)">
       <change code="os-type">{string-join($changes, ', ')}</change>
     </xsl:if>
+    <!-- a PV guest that names no kernel and no bootloader -->
+    <xsl:if test="x2k:pv-without-kernel(/domain)">
+      <change code="boot-from-disk">no kernel and no bootloader: the guest boots from its first disk</change>
+      <xsl:call-template name="x2k:guest-boots-itself"/>
+    </xsl:if>
     <xsl:if test="normalize-space(.) = 'hvm'">
       <xsl:variable name="windows-like" as="xs:boolean"
           select="exists(/domain/features/viridian) or /domain/clock/(@offset, @basis) = 'localtime'"/>
@@ -113,9 +167,19 @@
 
   <!-- Report: pygrub/pvgrub ran in dom0; the guest must now boot itself. -->
   <xsl:template match="/domain/bootloader" mode="x2k:report">
-    <change code="bootloader-dropped">bootloader {normalize-space(.)} (run by dom0) dropped: the guest boots from its first disk</change>
-    <xsl:call-template name="x2k:guest-boots-itself"/>
+    <xsl:choose>
+      <xsl:when test="x2k:boots-from-network(/domain)">
+        <change code="network-boot">bootloader {normalize-space(.)} (dom0's PXE client) dropped: the guest boots from the network, by QEMU's PXE firmware on its first NIC</change>
+        <action code="network-boot" severity="info">pypxeboot installed the guest over the network: once it is installed, boot it from its disk (virsh edit: &lt;boot dev='hd'/&gt;), with a normal (non-Xen) kernel and GRUB inside (see guest-kernel).</action>
+      </xsl:when>
+      <xsl:otherwise>
+        <change code="bootloader-dropped">bootloader {normalize-space(.)} (run by dom0) dropped: the guest boots from its first disk</change>
+        <xsl:call-template name="x2k:guest-boots-itself"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
+
+
 
   <xsl:template name="x2k:guest-boots-itself">
     <action code="guest-kernel" severity="required">Inside the guest: install a normal (non-Xen) kernel whose initrd has virtio_blk, virtio_net and virtio_pci, and install GRUB on the first disk's MBR (grub-install, update-grub), so it boots on its own (seeds 000, 003, 004).</action>
@@ -137,6 +201,15 @@
   <!-- Report: the kernel dom0 held. -->
   <xsl:template match="/domain/os/kernel" mode="x2k:report">
     <xsl:choose>
+      <xsl:when test="x2k:is-pv-grub(.)">
+        <change code="pv-grub-dropped">PV-GRUB {normalize-space(.)} (Xen's GRUB, given as the kernel) dropped: the guest boots from its first disk</change>
+        <xsl:if test="empty(/domain/bootloader)">
+          <xsl:call-template name="x2k:guest-boots-itself"/>
+        </xsl:if>
+      </xsl:when>
+      <xsl:when test="exists(/domain/bootloader)">
+        <change code="kernel-dropped">kernel {normalize-space(.)} that the bootloader had extracted into dom0 dropped: the guest boots from its first disk</change>
+      </xsl:when>
       <xsl:when test="$boot = 'disk'">
         <change code="kernel-dropped">direct kernel boot from {normalize-space(.)} dropped (boot=disk): the guest boots from its first disk</change>
         <xsl:call-template name="x2k:guest-boots-itself"/>
@@ -148,7 +221,12 @@
   </xsl:template>
 
   <!-- Report: the kernel command line that followed the conversion. -->
-  <xsl:template match="/domain/os/cmdline[$boot = 'kernel']" mode="x2k:report">
+  <!-- Report: kernel arguments that went with dom0's kernel, or a bootloader's. -->
+  <xsl:template match="/domain/os/cmdline[x2k:dom0-kernel-dropped(/domain)][normalize-space()]" mode="x2k:report">
+    <action code="guest-command-line" severity="recommended">Xen gave the guest the kernel arguments '{normalize-space(.)}'; add those it still needs to the guest's own GRUB configuration (GRUB_CMDLINE_LINUX in /etc/default/grub, then update-grub), with console=ttyS0 for hvc0.</action>
+  </xsl:template>
+
+  <xsl:template match="/domain/os/cmdline[not(x2k:dom0-kernel-dropped(/domain))]" mode="x2k:report">
     <xsl:variable name="new" as="xs:string" select="x2k:guest-command-line(., root()/domain/devices)"/>
     <xsl:if test="$new ne string(.)">
       <change code="kernel-command-line">kernel command line '{.}' → '{$new}'</change>

@@ -59,6 +59,11 @@
        safe, step 2.5.1.3); the empty string adds nothing. -->
   <xsl:param name="disk-cache" as="xs:string" select="'none'"/>
 
+  <!-- Bridge for interfaces of type bridge that name none: xend attached those to
+       its default bridge, xenbr0 (Xen 3.0 and 3.1, RHEL 5; on Xen 3.2 and later
+       network-bridge named it after the interface, eth0). -->
+  <xsl:param name="default-bridge" as="xs:string" select="'xenbr0'"/>
+
   <!-- NIC model for Xen's netfront, and for PV guests' NICs without a model
        (step 2.6.1): virtio, e1000, rtl8139. -->
   <xsl:param name="nic-model" as="xs:string" select="'virtio'"/>

@@ -30,10 +30,12 @@
   <xsl:template match="document-node()" mode="x2k:report">
     <report>
       <xsl:if test="domain/@type = 'xen'">
-        <xsl:apply-templates select="domain/descendant-or-self::*/(., @*)" mode="x2k:report"/>
+        <xsl:apply-templates select="domain" mode="x2k:repair-report"/>
+        <xsl:apply-templates select="x2k:repaired(domain)/domain/descendant-or-self::*/(., @*)" mode="x2k:report"/>
       </xsl:if>
       <xsl:if test="domainsnapshot/domain/@type = 'xen'">
         <change code="snapshot">snapshot {domainsnapshot/name}: its domain is converted as below; its disk entries follow the disk renaming</change>
+        <xsl:apply-templates select="domainsnapshot/domain" mode="x2k:repair-report"/>
         <xsl:apply-templates select="x2k:standalone(domainsnapshot/domain)/domain/descendant-or-self::*/(., @*)" mode="x2k:report"/>
       </xsl:if>
     </report>

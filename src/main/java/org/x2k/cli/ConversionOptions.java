@@ -86,6 +86,12 @@ public final class ConversionOptions {
           + " it to QEMU.")
   Cache cache;
 
+  @Option(names = "--default-bridge", paramLabel = "BRIDGE",
+      description = "Bridge for interfaces of type bridge that name none, which xend attached to"
+          + " its default bridge: xenbr0 (default; Xen 3.0/3.1, RHEL 5), or eth0 on Xen 3.2 and"
+          + " later. The report marks it as required.")
+  String defaultBridge;
+
   @Option(names = "--nic-model", paramLabel = "MODEL",
       description = "NIC model for Xen's netfront and PV guests' NICs: virtio (default), e1000,"
           + " e1000e, rtl8139.")
@@ -145,6 +151,13 @@ public final class ConversionOptions {
     put(parameters, "disk-format", diskFormat);
     if (cache != null) {
       parameters.put("disk-cache", cache == Cache.hypervisor ? "" : cache.name());
+    }
+    if (defaultBridge != null) {
+      if (!MappingOptions.isName(defaultBridge)) {
+        throw new ParameterException(spec.commandLine(), "--default-bridge takes a bridge name"
+            + " (letters, digits, . _ : -), not '" + defaultBridge + "'");
+      }
+      parameters.put("default-bridge", defaultBridge);
     }
     put(parameters, "nic-model", nicModel);
     return parameters;

@@ -180,7 +180,9 @@ class HostileInputTest {
     all.add(new Hostile("duplicate-macs", traps -> utf8(XEN_DOMAIN.replace("</interface>",
         "</interface>\n    <interface type='bridge'><mac address='00:16:3E:00:00:01'/>"
             + "<source bridge='eth1'/></interface>")),
-        command -> command == Command.CONVERT ? Expect.FAIL : Expect.CONVERT, "MAC address 00:16:3e:00:00:01"));
+        command -> Expect.CONVERT, null));
+    all.add(new Hostile("not-x86", traps -> utf8(XEN_DOMAIN.replace("<type", "<type arch='ia64'")),
+        command -> command == Command.CONVERT ? Expect.FAIL : Expect.CONVERT, "architecture ia64: "));
     all.add(new Hostile("already-kvm", traps -> utf8(XEN_DOMAIN.replace("type='xen'", "type='kvm'")
         .replace("<bootloader>/usr/bin/pygrub</bootloader>", "")), command -> Expect.CONVERT,
         "note: already a kvm domain, not a Xen one: copied unchanged"));

@@ -131,10 +131,17 @@ class TargetHostTest {
   }
 
   @Test
-  void withoutAKnownHostNoArchitectureIsRefused() throws Exception {
-    Cli.Result result = Cli.run("", "convert", "--quiet", domain("vm", "ia64").toString());
-    assertEquals(0, result.exitCode(), result.err());
-    assertTrue(result.out().contains("<type arch='ia64'>hvm</type>"), result.out());
+  void withoutAKnownHostOnlyX86GuestsAreConverted() throws Exception {
+    Cli.Result ia64 = Cli.run("", "convert", "--quiet", domain("itanium", "ia64").toString());
+    assertEquals(1, ia64.exitCode(), ia64.err());
+    assertEquals(List.of("x2k: " + dir.resolve("itanium.xml") + ": architecture ia64: x2k converts x86"
+        + " guests (i686, x86_64), which KVM runs on x86 hosts; an ia64 guest cannot move to one"),
+        ia64.errLines());
+    assertEquals("", ia64.out());
+    for (String arch : List.of("i686", "x86_64", "")) {
+      Cli.Result x86 = Cli.run("", "convert", "--quiet", domain("vm", arch).toString());
+      assertEquals(0, x86.exitCode(), arch + ": " + x86.err());
+    }
   }
 
   @Test
