@@ -35,7 +35,8 @@
     </xsl:copy>
   </xsl:template>
 
-  <xsl:template match="/domain/devices/disk/driver/@name[. = $xen-disk-backends]">
+  <!-- Any other backend name goes too: libvirt's QEMU driver takes only 'qemu'. -->
+  <xsl:template match="/domain/devices/disk/driver/@name[. ne 'qemu']">
     <xsl:attribute name="name">qemu</xsl:attribute>
   </xsl:template>
 
@@ -92,16 +93,19 @@
   </xsl:function>
 
   <!-- The bus a disk goes to. Everything a PV guest has is paravirtual, whatever its
-       name; CD-ROMs never go to virtio, floppies stay on the floppy controller, and a
+       name, and so is every disk Xen named or put on a bus KVM lacks; CD-ROMs never go to virtio, floppies stay on the floppy controller, and a
        q35 machine has no IDE. -->
   <xsl:function name="x2k:new-bus" as="xs:string">
     <xsl:param name="target" as="element(target)"/>
     <xsl:variable name="device" as="xs:string" select="($target/../@device, 'disk')[1]"/>
     <xsl:variable name="bus" as="xs:string" select="x2k:current-bus($target)"/>
+    <!-- Xen's own name (xvd*) or a bus QEMU has not (xen, uml) is a paravirtual disk
+         whatever else the target says -->
     <xsl:variable name="paravirtual" as="xs:boolean"
-        select="$bus = 'xen' or x2k:was-paravirtual(root($target)/domain)"/>
+        select="$bus = ('xen', 'uml') or starts-with($target/@dev, 'xvd')
+                or x2k:was-paravirtual(root($target)/domain)"/>
     <xsl:variable name="chosen" as="xs:string" select="
-        if ($device = 'floppy') then (if ($bus = 'xen') then 'fdc' else $bus)
+        if ($device = 'floppy') then (if ($bus = ('xen', 'uml') or starts-with($target/@dev, 'xvd')) then 'fdc' else $bus)
         else if ($device = 'cdrom') then (if ($paravirtual) then $x2k:cdrom-bus else $bus)
         else if ($paravirtual) then $disk-bus
         else if ($emulated-disk-bus) then $emulated-disk-bus
@@ -197,9 +201,9 @@
   </xsl:function>
   <!-- Report, once for all disks: drivers, formats, cache, the renaming map and what
        the guest must change, what the KVM host must hold. -->
-  <xsl:template match="/domain/devices/disk[1]" mode="x2k:report">
+  <xsl:template match="/domain/devices/disk[1]" mode="x2k:report" priority="1">
     <xsl:variable name="disks" as="element(disk)+" select="../disk"/>
-    <xsl:variable name="xen-drivers" as="xs:string*" select="distinct-values($disks/driver/@name[. = $xen-disk-backends])"/>
+    <xsl:variable name="xen-drivers" as="xs:string*" select="distinct-values($disks/driver/@name[. ne 'qemu'])"/>
     <xsl:if test="exists($xen-drivers)">
       <change code="disk-driver">disk drivers {x2k:list($xen-drivers)} → qemu</change>
     </xsl:if>
@@ -234,6 +238,8 @@
       </xsl:if>
     </xsl:if>
     <action code="copy-storage" severity="required">Copy, or make reachable, on the KVM host at the same paths: {x2k:list($disks[source] ! x2k:source(.))}.</action>
+    <!-- this device's own report, if another module makes one -->
+    <xsl:next-match/>
   </xsl:template>
 
   <xsl:template match="/domain/devices/disk/backenddomain" mode="x2k:report">

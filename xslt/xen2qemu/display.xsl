@@ -17,8 +17,9 @@
   </xsl:template>
 
   <!-- A SPICE TLS port needs certificates and spice_tls=1 in the KVM host's qemu.conf,
-       which a default host has not: libvirt refuses the domain. The plain port stays. -->
-  <xsl:template match="/domain/devices/graphics[@type = 'spice']/@tlsPort"/>
+       which a default host has not: libvirt refuses the domain. The plain port stays.
+       (With autoport, the port is runtime state, which runtime.xsl drops.) -->
+  <xsl:template match="/domain/devices/graphics[@type = 'spice'][not(@autoport = 'yes')]/@tlsPort"/>
   <!-- Report: display. -->
   <xsl:template match="/domain/devices/video/model[@type = 'xen']" mode="x2k:report">
     <change code="video">video xen (PV framebuffer) → vga</change>

@@ -49,7 +49,7 @@
   <xsl:template match="/domain/devices/interface[not(@type = 'user')]/*[self::ip or self::route]"/>
   <!-- Report, once for all NICs: models, dropped parts, and the networks the KVM host
        must have. -->
-  <xsl:template match="/domain/devices/interface[1]" mode="x2k:report">
+  <xsl:template match="/domain/devices/interface[1]" mode="x2k:report" priority="1">
     <xsl:variable name="nics" as="element(interface)+" select="../interface"/>
     <xsl:variable name="paravirtual" as="xs:boolean" select="x2k:was-paravirtual(/domain)"/>
     <xsl:variable name="remodelled" as="element(interface)*"
@@ -85,6 +85,8 @@
     <xsl:if test="exists($networks)">
       <action code="host-networks" severity="required">The KVM host needs {x2k:list($networks)} (see --bridge for Xen's renamed-interface bridges, seed 000 chapter 3).</action>
     </xsl:if>
+    <!-- this device's own report, if another module makes one -->
+    <xsl:next-match/>
   </xsl:template>
 
   <xsl:template match="/domain/devices/interface/backenddomain" mode="x2k:report">
