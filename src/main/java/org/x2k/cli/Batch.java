@@ -88,6 +88,14 @@ final class Batch {
       outcomes.add(Outcome.skipped(skip.input(), skip.message()));
     });
     Set<Path> written = new HashSet<>();
+    // no output may replace an input of the run, whichever input it was converted from
+    Set<Object> inputFiles = new HashSet<>();
+    for (Input input : inputs) {
+      Object key = input.path() != null ? OutputFiles.fileKey(input.path()) : null;
+      if (key != null) {
+        inputFiles.add(key);
+      }
+    }
     Progress progress = Progress.onStderr(err, inputs.size());
     int jobs = Math.min(output.jobs(), Math.max(inputs.size(), 1));
     ExecutorService pool = jobs > 1 ? Executors.newFixedThreadPool(jobs, Batch::workerThread) : null;
@@ -100,7 +108,7 @@ final class Batch {
       while (pending.hasNext() || !window.isEmpty()) {
         while (pending.hasNext() && window.size() < jobs * 4) {
           Input input = pending.next();
-          Callable<Prepared> task = () -> prepare(input, converter, toDirectory);
+          Callable<Prepared> task = () -> prepare(input, converter, toDirectory, inputFiles);
           window.add(pool != null ? pool.submit(task) : completed(task));
         }
         Prepared prepared = await(window.removeFirst());
@@ -127,8 +135,9 @@ final class Batch {
     long succeeded = outcomes.total() - failed - skipped;
     if (reporting.reportFile != null) {
       try {
-        OutputFiles.writeAtomically(reporting.reportFile,
-            JsonReport.write(outcomes.kept()).getBytes(StandardCharsets.UTF_8), null);
+        OutputFiles.writeAtomically(OutputFiles.Target.named(reporting.reportFile),
+            JsonReport.write(outcomes.kept()).getBytes(StandardCharsets.UTF_8), true,
+            OutputFiles.OWNER_ONLY);
       } catch (InputException e) {
         err.println("x2k: --report: " + e.getMessage());
         failed++;
@@ -155,18 +164,19 @@ final class Batch {
       Exception failure) {}
 
   /** A worker's part, run in parallel: reading, converting, and staging the output file. */
-  private Prepared prepare(Input input, DomainConverter converter, boolean toDirectory) {
+  private Prepared prepare(Input input, DomainConverter converter, boolean toDirectory,
+      Set<Object> inputFiles) {
     try {
       byte[] xml = input.read(root.stdin());
       Conversion result = converter.convert(xml);
       String diff = output.diff ? UnifiedDiff.of(input.name(), converter.normalise(xml), result.xml()) : null;
       OutputFiles.Staged staged = null;
       if (!output.isStdout() && !output.dryRun && !output.inPlace && !output.diff) {
-        Path target = toDirectory
-            ? output.path().resolve(xmlName(input.outputName(), result.fromNativeConfig()))
-            : output.path();
-        staged = OutputFiles.stage(target, result.xml().getBytes(StandardCharsets.UTF_8), input.path(),
-            output.force);
+        OutputFiles.Target target = toDirectory
+            ? OutputFiles.Target.below(output.path(), xmlName(input.outputName(), result.fromNativeConfig()))
+            : OutputFiles.Target.named(output.path());
+        staged = OutputFiles.stage(target, result.xml().getBytes(StandardCharsets.UTF_8), inputFiles,
+            output.force, OutputFiles.OWNER_ONLY);
       }
       return new Prepared(input, result, diff, staged, null);
     } catch (ConversionException | InputException e) {

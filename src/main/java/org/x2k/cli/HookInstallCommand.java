@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.x2k.io.InputException;
@@ -86,18 +87,21 @@ public final class HookInstallCommand implements Callable<Integer> {
               + hook.getFileName() + ".bak and installs x2k's)");
           return ExitCodes.FAILED;
         }
-        OutputFiles.writeAtomically(hook.resolveSibling("qemu.bak"), Files.readAllBytes(hook), hook);
+        OutputFiles.writeAtomically(OutputFiles.Target.below(hooksDirectory, Path.of("qemu.bak")),
+            Files.readAllBytes(hook), true, OutputFiles.OWNER_ONLY);
       }
       if (!mappings.bridges.isEmpty() || !mappings.networks.isEmpty()) {
-        OutputFiles.writeAtomically(config,
-            new HookConfig(mappings.bridges, mappings.networks).text().getBytes(StandardCharsets.UTF_8), null);
+        OutputFiles.writeAtomically(OutputFiles.Target.named(config),
+            new HookConfig(mappings.bridges, mappings.networks).text().getBytes(StandardCharsets.UTF_8),
+            true, Set.copyOf(PosixFilePermissions.fromString("rw-r--r--")));
         out.println("x2k: wrote " + config);
       } else if (!Files.exists(config)) {
         err.println("x2k: note: " + config + " does not exist yet: add lines 'bridge OLD=NEW' to it,"
             + " or migrations and restores will be refused");
       }
-      OutputFiles.writeAtomically(hook, wrapper(System.getenv()).getBytes(StandardCharsets.UTF_8), null);
-      Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
+      OutputFiles.writeAtomically(OutputFiles.Target.below(hooksDirectory, Path.of("qemu")),
+          wrapper(System.getenv()).getBytes(StandardCharsets.UTF_8), true,
+          Set.copyOf(PosixFilePermissions.fromString("rwxr-xr-x")));
     } catch (InputException | IOException e) {
       err.println("x2k: cannot install the hook: " + e.getMessage());
       return ExitCodes.FAILED;

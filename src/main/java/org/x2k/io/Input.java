@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -58,7 +59,10 @@ public record Input(String name, Path path, Path outputName, boolean fromDirecto
       if (Files.isDirectory(path)) {
         throw new InputException("is a directory");
       }
-      try (InputStream in = Files.newInputStream(path)) {
+      // a file found in a directory was a regular file when listed; whoever can write to that
+      // directory may have put a link in its place since, which is not followed
+      LinkOption[] follow = fromDirectory ? new LinkOption[] {LinkOption.NOFOLLOW_LINKS} : new LinkOption[0];
+      try (InputStream in = Files.newInputStream(path, follow)) {
         return readBounded(in);
       }
     } catch (NoSuchFileException e) {

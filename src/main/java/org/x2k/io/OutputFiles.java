@@ -1,45 +1,70 @@
 package org.x2k.io;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.ClosedDirectoryStreamException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * Writes output files so that a crash never leaves a partial definition: the bytes go to a
- * temporary file beside the target, are flushed to disk, and the file is renamed over the target.
- * An existing file is replaced only when the caller says so ({@code --force}); temporary files
- * still open when the JVM shuts down (Ctrl-C, SIGTERM) are removed by a shutdown hook.
+ * Writes output files so that a crash never leaves a partial definition, and so that nobody who
+ * can write to an output directory can make x2k, running as root, write anywhere else.
+ *
+ * <p>The directory a user names is followed as the system resolves it; everything below it is
+ * opened relative to a directory descriptor that x2k holds ({@code openat}, through {@link
+ * SecureDirectoryStream}), never through a symbolic link. A temporary file is created beside the
+ * target with {@code O_CREAT|O_EXCL|O_NOFOLLOW} and its final permissions, written and flushed
+ * through the descriptor that created it, and renamed over the target ({@code renameat}, which
+ * replaces a link or a device node rather than writing through it). An existing entry is replaced
+ * only when the caller says so ({@code --force}); a device or pipe is written into only when the
+ * user named it as the output ({@code -o /dev/null}). Temporary files still open when the JVM
+ * shuts down (Ctrl-C, SIGTERM) are removed by a shutdown hook.
  */
 public final class OutputFiles {
   private OutputFiles() {}
 
-  /** A step that may fail; lets tests break an in-place rewrite at its most delicate point. */
+  /** A step that may fail; lets tests break or race a write at its most delicate point. */
   @FunctionalInterface
   interface Step {
-    void run() throws IOException;
+    void run(Path temporary) throws IOException;
   }
 
+  /** Run after each temporary file is created, before anything is written: a test's racer. */
+  static volatile Step afterCreation = temporary -> {};
+
+  /** New outputs are readable by their owner only, as libvirt keeps its own definitions. */
+  public static final Set<PosixFilePermission> OWNER_ONLY =
+      Set.copyOf(PosixFilePermissions.fromString("rw-------"));
+
   /** x2k's temporary files not yet renamed or removed, for the shutdown hook. */
-  private static final Set<Path> TEMPORARIES = ConcurrentHashMap.newKeySet();
+  private static final Set<Staged> OPEN = ConcurrentHashMap.newKeySet();
 
   /**
    * Creating a temporary file (read lock) and the shutdown hook's clean-up (write lock) exclude
    * each other, so that no worker creates one the hook has already missed.
    */
   private static final ReadWriteLock CREATION = new ReentrantReadWriteLock();
+
   private static boolean stopping;
 
   static {
@@ -50,145 +75,226 @@ public final class OutputFiles {
     CREATION.writeLock().lock();
     try {
       stopping = true;
-      for (Path temporary : TEMPORARIES) {
-        try {
-          Files.deleteIfExists(temporary);
-        } catch (IOException e) {
-          // the JVM is going down: the name marks it as x2k's leftover (.x2k-tmp)
-        }
-      }
+      OPEN.forEach(Staged::close);
     } finally {
       CREATION.writeLock().unlock();
     }
   }
 
   /** The temporary files x2k has open now; empty between conversions. */
-  static Set<Path> temporaries() {
-    return Set.copyOf(TEMPORARIES);
+  static List<Path> temporaries() {
+    return OPEN.stream().map(staged -> staged.temporaryPath).toList();
   }
 
-  private static Path createTemporary(Path directory, Path target) throws IOException {
-    CREATION.readLock().lock();
-    try {
-      if (stopping) {
-        throw new IOException("x2k is stopping");
-      }
-      Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".x2k-tmp");
-      TEMPORARIES.add(temporary);
-      return temporary;
-    } finally {
-      CREATION.readLock().unlock();
+  /**
+   * Where an output goes: {@code directory}, as the user named it (followed), then {@code below},
+   * one or more names that are never followed through a link.
+   *
+   * @param named whether the user named this very file ({@code -o FILE}, {@code --report FILE}):
+   *     then an existing device or pipe there is written into, as a user who names one means
+   */
+  public record Target(Path directory, Path below, boolean named) {
+    /** A file the user named on the command line. */
+    public static Target named(Path file) {
+      Path parent = file.getParent();
+      return new Target(parent != null ? parent : Path.of(""), file.getFileName(), true);
     }
-  }
 
-  private static void removeTemporary(Path temporary) throws IOException {
-    try {
-      Files.deleteIfExists(temporary);
-    } finally {
-      TEMPORARIES.remove(temporary);
+    /** A file placed below a directory the user named: a batch's output, a backup. */
+    public static Target below(Path directory, Path relative) {
+      return new Target(directory, relative, false);
+    }
+
+    /** How messages name it: as the user would write it. */
+    public Path path() {
+      return directory.resolve(below);
+    }
+
+    @Override
+    public String toString() {
+      return path().toString();
     }
   }
 
   /**
    * Rewrites {@code file} with {@code content}: first the backup ({@code file + backupSuffix},
-   * itself written atomically, unless {@code backupSuffix} is null; an existing backup is
-   * replaced only if {@code replaceBackup}), then the new content to a temporary file beside
-   * {@code file} with {@code file}'s permissions, flushed and renamed over it. Whatever fails,
-   * {@code file} holds either its old content or the new one.
+   * itself written atomically, unless {@code backupSuffix} is null; an existing backup is replaced
+   * only if {@code replaceBackup}), then the new content with {@code file}'s permissions, flushed
+   * and renamed over it. Whatever fails, {@code file} holds either its old content or the new one.
    */
-  public static void replaceInPlace(Path file, byte[] content, String backupSuffix, boolean replaceBackup)
+  public static void replaceInPlace(
+      Path file, byte[] content, String backupSuffix, boolean replaceBackup)
       throws InputException {
-    replaceInPlace(file, content, backupSuffix, replaceBackup, () -> { });
+    replaceInPlace(file, content, backupSuffix, replaceBackup, temporary -> {});
   }
 
-  static void replaceInPlace(Path file, byte[] content, String backupSuffix, boolean replaceBackup,
-      Step beforeRename) throws InputException {
-    try {
-      byte[] original = Files.readAllBytes(file);
-      if (backupSuffix != null) {
-        Path backup = file.resolveSibling(file.getFileName() + backupSuffix);
-        try (Staged staged = stage(backup, original, file, replaceBackup)) {
-          staged.commit(true);
-        }
-      }
-      Path temporary = createTemporary(file.toAbsolutePath().getParent(), file);
-      try {
-        try {
-          Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(file));
-        } catch (UnsupportedOperationException e) {
-          // not a POSIX file system: the temporary file's default permissions stay
-        }
-        writeAndFlush(temporary, content);
-        beforeRename.run();
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        removeTemporary(temporary);
-      }
+  static void replaceInPlace(
+      Path file, byte[] content, String backupSuffix, boolean replaceBackup, Step beforeRename)
+      throws InputException {
+    byte[] original;
+    Set<PosixFilePermission> mode;
+    try (InputStream in = Files.newInputStream(file)) {
+      original = Input.readBounded(in);
+      mode = Files.getPosixFilePermissions(file);
+    } catch (UnsupportedOperationException e) {
+      throw new InputException("cannot rewrite " + file + ": not a POSIX file system");
     } catch (IOException e) {
       throw problem("cannot rewrite ", file, e);
     }
-  }
-
-  private static void writeAndFlush(Path file, byte[] content) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-      ByteBuffer buffer = ByteBuffer.wrap(content);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
+    Target target = Target.named(file);
+    if (backupSuffix != null) {
+      Target backup =
+          Target.below(target.directory(), Path.of(target.below().getFileName() + backupSuffix));
+      try (Staged staged = stage(backup, original, Set.of(), replaceBackup, OWNER_ONLY)) {
+        staged.commit(true, temporary -> {});
       }
-      channel.force(true);
+    }
+    try (Staged staged =
+        stage(Target.below(target.directory(), target.below()), content, Set.of(), true, mode)) {
+      staged.commit(true, beforeRename);
     }
   }
 
   /**
-   * Writes {@code content} to {@code target}, replacing it, and flushes it to disk; refuses when
-   * {@code target} is {@code input}, which would lose the original.
+   * Writes {@code content} to {@code target} with permissions {@code mode}, replacing an existing
+   * entry only if {@code replace}, and flushes it to disk.
    */
-  public static void writeAtomically(Path target, byte[] content, Path input) throws InputException {
-    try (Staged staged = stage(target, content, input, true)) {
+  public static void writeAtomically(
+      Target target, byte[] content, boolean replace, Set<PosixFilePermission> mode)
+      throws InputException {
+    try (Staged staged = stage(target, content, Set.of(), replace, mode)) {
       staged.commit(true);
     }
   }
 
   /**
-   * Writes {@code content} to a temporary file beside {@code target}, to be put in place by
-   * {@link Staged#commit} or removed by {@link Staged#close}. Refuses when {@code target} is
-   * {@code input}, which would lose the original. Unless {@code replace}, {@link Staged#commit}
-   * refuses a target that exists then (checked there, so that a batch's messages do not depend on
-   * which worker staged first). A target that exists and is not a regular file ({@code /dev/null}, a
-   * pipe) is written into directly when committed: there is no file to lose.
+   * Writes {@code content} to a temporary file beside {@code target}, to be put in place by {@link
+   * Staged#commit} or removed by {@link Staged#close}. Refuses a target that is one of {@code
+   * inputs} (file keys, as {@link #fileKey} gives them), which would lose an original. Unless
+   * {@code replace}, {@link Staged#commit} refuses a target that exists then (checked there, so
+   * that a batch's messages do not depend on which worker staged first).
    */
-  public static Staged stage(Path target, byte[] content, Path input, boolean replace)
+  public static Staged stage(
+      Target target, byte[] content, Set<Object> inputs, boolean replace,
+      Set<PosixFilePermission> mode)
       throws InputException {
+    Path shown = target.path();
     try {
-      boolean exists = Files.exists(target);
-      if (exists && input != null && Files.isSameFile(target, input)) {
-        throw new InputException("output " + target + " is the input itself; refusing to overwrite it");
+      if (target.named() && isDeviceOrPipe(shown)) {
+        return new Staged(shown, content);
       }
-      if (exists && !Files.isRegularFile(target)) {
-        if (Files.isDirectory(target)) {
-          throw new InputException("cannot write " + target + ": is a directory");
-        }
-        return new Staged(target, null, content, true);
-      }
-      Path directory = target.toAbsolutePath().getParent();
-      Files.createDirectories(directory);
-      Path temporary = createTemporary(directory, target);
-      Staged staged = new Staged(target, temporary, null, replace);
+      SecureDirectoryStream<Path> directory = openDirectory(target);
+      Staged staged = null;
       try {
-        // without CREATE: a file the shutdown hook removed meanwhile is not made again
-        Files.write(temporary, content, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-      } catch (IOException e) {
-        staged.close();
+        Path name = target.below().getFileName();
+        PosixFileAttributes existing = attributes(directory, name);
+        if (existing != null && existing.isRegularFile() && inputs.contains(existing.fileKey())) {
+          throw new InputException(
+              "output " + shown + " is an input of this run; refusing to overwrite it");
+        }
+        if (existing != null && existing.isDirectory()) {
+          throw new InputException("cannot write " + shown + ": is a directory");
+        }
+        staged = new Staged(shown, directory, name, replace, content.length);
+        staged.create(mode);
+        staged.write(content);
+        return staged;
+      } catch (InputException | IOException | RuntimeException e) {
+        if (staged != null) {
+          staged.close();
+        } else {
+          directory.close();
+        }
         throw e;
       }
-      return staged;
     } catch (IOException e) {
-      throw problem("cannot write ", target, e);
+      throw problem("cannot write ", shown, e);
     }
   }
 
-  private static InputException exists(Path target) {
-    return new InputException(target + " exists; add --force to replace it");
+  /** The identity of {@code file} (device and inode), following links as reading it does. */
+  public static Object fileKey(Path file) {
+    try {
+      return Files.readAttributes(file, PosixFileAttributes.class).fileKey();
+    } catch (IOException | UnsupportedOperationException e) {
+      return null;
+    }
+  }
+
+  private static boolean isDeviceOrPipe(Path file) {
+    return Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file);
+  }
+
+  /**
+   * Opens the directory {@code target} goes into: its {@code directory} as the user named it
+   * (created if missing), then each name below it without following links, creating those that
+   * are missing.
+   */
+  private static SecureDirectoryStream<Path> openDirectory(Target target)
+      throws IOException, InputException {
+    Path walked = target.directory();
+    Files.createDirectories(walked.toAbsolutePath());
+    DirectoryStream<Path> top = Files.newDirectoryStream(walked);
+    if (!(top instanceof SecureDirectoryStream<Path> directory)) {
+      top.close();
+      throw new IOException("this system cannot open files relative to a directory (openat)");
+    }
+    Path parent = target.below().getParent();
+    if (parent == null) {
+      return directory;
+    }
+    try {
+      for (Path name : parent) {
+        walked = walked.resolve(name);
+        PosixFileAttributes attributes = attributes(directory, name);
+        if (attributes == null) {
+          try {
+            Files.createDirectory(walked);
+          } catch (FileAlreadyExistsException e) {
+            // made meanwhile: opened and checked below like any other
+          }
+        } else if (attributes.isSymbolicLink()) {
+          throw new InputException(
+              "cannot write "
+                  + target
+                  + ": "
+                  + walked
+                  + " is a symbolic link, and x2k follows none below an output directory");
+        } else if (!attributes.isDirectory()) {
+          throw new FileAlreadyExistsException(walked.toString());
+        }
+        SecureDirectoryStream<Path> next =
+            directory.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS);
+        directory.close();
+        directory = next;
+      }
+      return directory;
+    } catch (InputException | IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  /** An entry's own attributes (a link's, not its target's), or null where there is none. */
+  private static PosixFileAttributes attributes(SecureDirectoryStream<Path> directory, Path name)
+      throws IOException {
+    try {
+      return directory
+          .getFileAttributeView(name, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+          .readAttributes();
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+  }
+
+  private static String kind(PosixFileAttributes attributes) {
+    if (attributes.isSymbolicLink()) {
+      return "is a symbolic link";
+    }
+    if (attributes.isOther()) {
+      return "is a device, pipe or socket";
+    }
+    return "exists";
   }
 
   private static InputException problem(String what, Path target, IOException e) {
@@ -196,7 +302,8 @@ public final class OutputFiles {
       return new InputException(what + target + ": no such directory");
     }
     if (e instanceof FileAlreadyExistsException exists) {
-      return new InputException(what + target + ": " + exists.getFile() + " exists and is not a directory");
+      return new InputException(
+          what + target + ": " + exists.getFile() + " exists and is not a directory");
     }
     return new InputException(what + target + ": " + IoReason.of(e));
   }
@@ -204,17 +311,36 @@ public final class OutputFiles {
   /** An output file written beside its target under a temporary name, not yet in place. */
   public static final class Staged implements AutoCloseable {
     private final Path target;
-    private final Path temporary;
-    /** For a target that is not a regular file: the bytes, written into it on commit. */
-    private final byte[] direct;
+    private final SecureDirectoryStream<Path> directory;
+    private final Path name;
     private final boolean replace;
-    private boolean committed;
+    private final long length;
 
-    private Staged(Path target, Path temporary, byte[] direct, boolean replace) {
+    /** For a device or pipe the user named: the bytes, written into it on commit. */
+    private final byte[] direct;
+
+    private Path temporary;
+    private Path temporaryPath;
+    private FileChannel channel;
+    private boolean done;
+
+    private Staged(
+        Path target, SecureDirectoryStream<Path> directory, Path name, boolean replace, long length) {
       this.target = target;
-      this.temporary = temporary;
-      this.direct = direct;
+      this.directory = directory;
+      this.name = name;
       this.replace = replace;
+      this.length = length;
+      this.direct = null;
+    }
+
+    private Staged(Path target, byte[] direct) {
+      this.target = target;
+      this.directory = null;
+      this.name = null;
+      this.replace = true;
+      this.length = direct.length;
+      this.direct = direct;
     }
 
     /** Where the file goes. */
@@ -222,69 +348,145 @@ public final class OutputFiles {
       return target;
     }
 
+    private void create(Set<PosixFilePermission> mode) throws IOException {
+      CREATION.readLock().lock();
+      try {
+        if (stopping) {
+          throw new IOException("x2k is stopping");
+        }
+        for (int attempt = 0; channel == null; attempt++) {
+          Path candidate =
+              Path.of(
+                  "."
+                      + name
+                      + "."
+                      + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                      + ".x2k-tmp");
+          try {
+            channel =
+                (FileChannel)
+                    directory.newByteChannel(
+                        candidate,
+                        Set.<OpenOption>of(
+                            StandardOpenOption.CREATE_NEW,
+                            StandardOpenOption.WRITE,
+                            LinkOption.NOFOLLOW_LINKS),
+                        PosixFilePermissions.asFileAttribute(mode));
+            temporary = candidate;
+          } catch (FileAlreadyExistsException e) {
+            if (attempt > 100) {
+              throw e;
+            }
+          }
+        }
+        temporaryPath = target.resolveSibling(temporary);
+        OPEN.add(this);
+      } finally {
+        CREATION.readLock().unlock();
+      }
+      afterCreation.run(temporaryPath);
+      widen(mode);
+    }
+
     /**
-     * Puts the file in place. It is flushed to disk first when it replaces a file, or when
-     * {@code flush} asks for it, so that a crash leaves the old content or the new one. A new file
-     * in a batch's output directory is not flushed one by one (a flush costs more than a
-     * conversion), as cp and xsltproc do not: it reaches the disk with the system's writeback.
-     * Without {@code replace}, a file that appeared at the target meanwhile is kept: the new one
-     * is linked in only where no file is.
+     * The umask may have taken bits off {@code mode} at creation. They are put back through a
+     * name only where nobody else can change what that name is: a directory of x2k's own user
+     * that no group or other user may write. Elsewhere the file keeps the narrower permissions.
+     */
+    private void widen(Set<PosixFilePermission> mode) throws IOException {
+      PosixFileAttributeView view =
+          directory.getFileAttributeView(
+              temporary, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+      PosixFileAttributes created = view.readAttributes();
+      if (created.permissions().equals(mode) || !created.isRegularFile()) {
+        return;
+      }
+      PosixFileAttributes here =
+          directory.getFileAttributeView(PosixFileAttributeView.class).readAttributes();
+      boolean private_ =
+          here.owner().equals(created.owner())
+              && !here.permissions().contains(PosixFilePermission.GROUP_WRITE)
+              && !here.permissions().contains(PosixFilePermission.OTHERS_WRITE);
+      if (private_) {
+        view.setPermissions(mode);
+      }
+    }
+
+    private void write(byte[] content) throws IOException {
+      ByteBuffer buffer = ByteBuffer.wrap(content);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+    }
+
+    /**
+     * Puts the file in place. It is flushed to disk first when it replaces a file, or when {@code
+     * flush} asks for it, so that a crash leaves the old content or the new one. A new file in a
+     * batch's output directory is not flushed one by one (a flush costs more than a conversion),
+     * as cp and xsltproc do not: it reaches the disk with the system's writeback.
      */
     public void commit(boolean flush) throws InputException {
+      commit(flush, temporary -> {});
+    }
+
+    void commit(boolean flush, Step beforeRename) throws InputException {
       try {
         if (direct != null) {
           try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
             out.write(direct);
           }
-          committed = true;
+          done = true;
           return;
         }
-        boolean replacing = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
-        if (replacing && !replace) {
-          throw exists(target);
+        PosixFileAttributes existing = attributes(directory, name);
+        if (existing != null && !replace) {
+          throw new InputException(target + " " + kind(existing) + "; add --force to replace it");
         }
-        if (flush || replacing) {
-          try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-            channel.force(true);
-          }
+        if (existing != null && existing.isDirectory()) {
+          throw new InputException("cannot write " + target + ": is a directory");
         }
-        if (replace) {
-          Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } else {
-          linkWithoutReplacing();
+        if (flush || existing != null) {
+          channel.force(true);
         }
-        committed = true;
-        TEMPORARIES.remove(temporary);
-      } catch (FileAlreadyExistsException e) {
-        throw exists(target);
+        PosixFileAttributes staged = attributes(directory, temporary);
+        if (staged == null || !staged.isRegularFile() || staged.size() != length) {
+          throw new InputException(
+              "cannot write " + target + ": its temporary file was replaced while x2k wrote it");
+        }
+        beforeRename.run(temporaryPath);
+        // renameat(2): an entry at the target, even a link or a device node, is replaced, never
+        // written through
+        directory.move(temporary, directory, name);
+        done = true;
       } catch (IOException e) {
         throw problem("cannot write ", target, e);
+      } finally {
+        close();
       }
     }
 
-    /** link(2) fails where a file exists, so a file created since {@link #stage} is never lost. */
-    private void linkWithoutReplacing() throws IOException {
-      try {
-        Files.createLink(target, temporary);
-      } catch (UnsupportedOperationException | FileSystemException e) {
-        if (e instanceof FileAlreadyExistsException exists) {
-          throw exists;
-        }
-        // no hard links here (vfat, some network file systems): a plain rename, checked above
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+    /** Removes the temporary file unless it was committed, and lets go of the directory. */
+    @Override
+    public synchronized void close() {
+      if (directory == null) {
         return;
       }
-      Files.delete(temporary);
-    }
-
-    /** Removes the temporary file unless it was committed. */
-    @Override
-    public void close() {
-      if (!committed && temporary != null) {
+      try {
+        if (channel != null) {
+          channel.close();
+        }
+        if (!done && temporary != null) {
+          directory.deleteFile(temporary);
+        }
+      } catch (IOException | ClosedDirectoryStreamException e) {
+        // nothing more to do: the name marks it as x2k's leftover (.x2k-tmp)
+      } finally {
+        OPEN.remove(this);
+        temporary = null;
         try {
-          removeTemporary(temporary);
+          directory.close();
         } catch (IOException e) {
-          // nothing more to do: the name marks it as x2k's leftover (.x2k-tmp)
+          // a descriptor that cannot be closed holds nothing of ours
         }
       }
     }

@@ -362,7 +362,7 @@ class ConvertCommandTest {
     Path vm = file("vm.xml", domain("vm"));
     Cli.Result result = Cli.run("", "convert", "-q", vm.toString(), "-o", vm.toString());
     assertEquals(1, result.exitCode());
-    assertOneErrorLine(result, "is the input itself");
+    assertOneErrorLine(result, "is an input of this run; refusing to overwrite it");
     assertEquals(domain("vm"), Files.readString(vm));
   }
 
