@@ -29,11 +29,14 @@
 
   <!-- Where a disk name sorts among disks the way Xen numbered them: disk index
        (xvda 0, xvdb 1, xvdaa 26), then partition (xvda 0, xvda1 1, xvda2 2).
-       Names of another shape sort last. -->
+       Names of another shape sort last, and so do names of more than six letters,
+       which libvirt refuses (virDiskNameToIndex stops short of overflow) and whose
+       index would be a number of the name's length. -->
   <xsl:function name="x2k:disk-order" as="xs:integer+">
     <xsl:param name="name" as="xs:string"/>
     <xsl:variable name="parts" as="xs:string*"
-        select="analyze-string($name, '^(xvd|[hsv]d)([a-z]+)([0-9]*)$')/*:match/*:group[@nr = (2, 3)] ! string()"/>
+        select="if (string-length($name) gt 20) then ()
+                else analyze-string($name, '^(xvd|[hsv]d)([a-z]{1,6})([0-9]{0,9})$')/*:match/*:group[@nr = (2, 3)] ! string()"/>
     <xsl:sequence select="
         if (empty($parts)) then (999999, 0)
         else (fold-left(string-to-codepoints($parts[1]), -1,

@@ -141,14 +141,22 @@
     <xsl:variable name="renamed" as="element(target)*" select="$targets[x2k:is-renamed(.)]"/>
     <xsl:iterate select="sort($renamed, (), function($target) {
                            x2k:disk-prefix(x2k:new-bus($target)), x2k:disk-order($target/@dev) })">
-      <xsl:param name="taken" as="xs:string*" select="($targets except $renamed)/@dev ! string()"/>
+      <!-- names in use, as map keys: looked up in constant time -->
+      <xsl:param name="taken" as="map(xs:string, xs:boolean)"
+          select="map:merge(($targets except $renamed)/@dev ! map:entry(string(.), true()))"/>
+      <!-- per prefix, the suffix number to try first: names are handed out in increasing
+           order, so no search starts again from 'a' -->
+      <xsl:param name="next" as="map(xs:string, xs:integer)" select="map{}"/>
       <xsl:param name="plan" as="map(xs:string, xs:string+)" select="map{}"/>
       <xsl:on-completion select="$plan"/>
       <xsl:variable name="bus" as="xs:string" select="x2k:new-bus(.)"/>
-      <xsl:variable name="dev" as="xs:string"
-          select="x2k:first-free-name(x2k:disk-prefix($bus), $taken, 0)"/>
+      <xsl:variable name="prefix" as="xs:string" select="x2k:disk-prefix($bus)"/>
+      <xsl:variable name="index" as="xs:integer"
+          select="x2k:first-free-index($prefix, $taken, ($next($prefix), 0)[1])"/>
+      <xsl:variable name="dev" as="xs:string" select="$prefix || x2k:disk-suffix($index)"/>
       <xsl:next-iteration>
-        <xsl:with-param name="taken" select="$taken, $dev"/>
+        <xsl:with-param name="taken" select="map:put($taken, $dev, true())"/>
+        <xsl:with-param name="next" select="map:put($next, $prefix, $index + 1)"/>
         <xsl:with-param name="plan" select="map:put($plan, generate-id(.), ($bus, $dev))"/>
       </xsl:next-iteration>
     </xsl:iterate>
@@ -190,15 +198,20 @@
         else ''"/>
   </xsl:function>
 
-  <!-- The first name prefix + suffix, from suffix number $index on, not in $taken. -->
-  <xsl:function name="x2k:first-free-name" as="xs:string">
+  <!-- The first suffix number, from $index on, whose name prefix + suffix is not in
+       $taken. Iterative: a domain may take thousands of names before a free one. -->
+  <xsl:function name="x2k:first-free-index" as="xs:integer">
     <xsl:param name="prefix" as="xs:string"/>
-    <xsl:param name="taken" as="xs:string*"/>
+    <xsl:param name="taken" as="map(xs:string, xs:boolean)"/>
     <xsl:param name="index" as="xs:integer"/>
-    <xsl:variable name="name" select="$prefix || x2k:disk-suffix($index)"/>
-    <xsl:sequence select="if ($name = $taken) then x2k:first-free-name($prefix, $taken, $index + 1)
-                          else $name"/>
+    <xsl:iterate select="$index to $index + map:size($taken)">
+      <xsl:on-completion select="$index + map:size($taken) + 1"/>
+      <xsl:if test="not(map:contains($taken, $prefix || x2k:disk-suffix(.)))">
+        <xsl:break select="."/>
+      </xsl:if>
+    </xsl:iterate>
   </xsl:function>
+
   <!-- Report, once for all disks: drivers, formats, cache, the renaming map and what
        the guest must change, what the KVM host must hold. -->
   <xsl:template match="/domain/devices/disk[1]" mode="x2k:report" priority="1">

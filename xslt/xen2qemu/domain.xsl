@@ -103,8 +103,16 @@
        (virDomainDefCheckDuplicateDiskInfo), and would be renamed to the same virtio
        name; x2k changes no target the user chose, so it stops and names the duplicate.
        (Two NICs with one MAC libvirt takes: that is a required action, not a stop.) -->
+  <xsl:variable name="x2k:max-devices" as="xs:integer" select="4096"/>
+
   <xsl:function name="x2k:check-unique-devices" as="empty-sequence()">
     <xsl:param name="domain" as="element(domain)"/>
+    <!-- Bound: QEMU takes at most a few hundred PCI functions and libvirt's own tests stop
+         far below this; a larger list is no guest's, and would only make the work grow. -->
+    <xsl:if test="count($domain/devices/*) gt $x2k:max-devices">
+      <xsl:sequence select="x2k:fail('too-many-devices', 'the domain has '
+          || count($domain/devices/*) || ' devices; x2k takes at most ' || $x2k:max-devices)"/>
+    </xsl:if>
     <xsl:for-each-group select="$domain/devices/disk/target/@dev" group-by="string(.)">
       <xsl:if test="count(current-group()) gt 1">
         <xsl:sequence select="x2k:fail('duplicate-device',

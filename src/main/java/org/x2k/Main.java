@@ -14,7 +14,15 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(newCommandLine(System.in, args).execute(args));
+    int exitCode;
+    try {
+      exitCode = newCommandLine(System.in, args).execute(args);
+    } catch (VirtualMachineError e) {
+      // outside any one input (a batch fails only the input that ran out): one line, not a trace
+      System.err.println("x2k: " + X2kCommand.exhausted(e));
+      exitCode = 1;
+    }
+    System.exit(exitCode);
   }
 
   /**

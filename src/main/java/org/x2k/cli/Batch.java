@@ -181,6 +181,9 @@ final class Batch {
       return new Prepared(input, result, diff, staged, null);
     } catch (ConversionException | InputException e) {
       return new Prepared(input, null, null, null, e);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      // one input that exhausts the stack or the heap fails alone; what it held is garbage now
+      return new Prepared(input, null, null, null, new InputException(X2kCommand.exhausted(e)));
     }
   }
 

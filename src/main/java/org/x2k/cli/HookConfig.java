@@ -5,9 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.x2k.io.InputException;
 
 /**
@@ -25,6 +29,7 @@ record HookConfig(Map<String, String> bridges, Map<String, String> networks) {
   static HookConfig read(Path file) throws InputException {
     List<String> lines;
     try {
+      refuseIfOthersCanWrite(file);
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new InputException("no bridge mappings: " + file + " does not exist (see x2k hook-install)");
@@ -49,6 +54,28 @@ record HookConfig(Map<String, String> bridges, Map<String, String> networks) {
       (words[0].equals("bridge") ? bridges : networks).put(mapping[0], mapping[1]);
     }
     return new HookConfig(bridges, networks);
+  }
+
+  /**
+   * The hook runs as root on what this file says: a file that a group or other users may write,
+   * or that belongs to another user than root or the hook's own, is not taken.
+   */
+  private static void refuseIfOthersCanWrite(Path file) throws IOException, InputException {
+    PosixFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(file, PosixFileAttributes.class);
+    } catch (UnsupportedOperationException e) {
+      return;
+    }
+    Set<PosixFilePermission> mode = attributes.permissions();
+    if (mode.contains(PosixFilePermission.GROUP_WRITE) || mode.contains(PosixFilePermission.OTHERS_WRITE)) {
+      throw new InputException(file + " may be written by others (" + PosixFilePermissions.toString(mode)
+          + "): not taken (chmod go-w " + file + ")");
+    }
+    String owner = attributes.owner().getName();
+    if (!owner.equals("root") && !owner.equals(System.getProperty("user.name"))) {
+      throw new InputException(file + " belongs to " + owner + ", not to root: not taken");
+    }
   }
 
   String text() {

@@ -1,6 +1,5 @@
 package org.x2k.cli;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -8,12 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.x2k.io.InputException;
 import org.x2k.io.OutputFiles;
 import picocli.CommandLine.Command;
@@ -27,6 +24,11 @@ import picocli.CommandLine.Spec;
 /**
  * {@code x2k hook-install}: writes libvirt's qemu hook as a small shell wrapper that runs
  * {@code x2k hook} only for migrate/begin and restore/begin, and the bridge mappings it uses.
+ *
+ * <p>libvirtd runs the hook as root on every incoming migration and restore, so the hook runs
+ * nothing a non-root user could change: x2k's jar is copied into a root-owned directory ({@code
+ * --install-dir}), the JDK must be one that only root (or the installing user) can change, and no
+ * start-up cache or launcher of the installing user's is used.
  */
 @Command(
     name = "hook-install",
@@ -35,12 +37,14 @@ import picocli.CommandLine.Spec;
     description = {
       "Installs x2k as libvirt's qemu hook (/etc/libvirt/hooks/qemu), renaming bridges in"
           + " incoming migrations and restores, and writes the mappings to its configuration.",
+      "The hook runs a copy of x2k's jar in --install-dir with a JDK only root can change.",
       "libvirtd reads hooks when it starts: restart it afterwards."
     },
     footerHeading = "%nExample:%n",
     footer = {"  x2k hook-install eth0=br0 eth1=br1 && systemctl restart libvirtd"},
     exitCodeListHeading = ExitCodes.HEADING,
-    exitCodeList = {"0:installed", "1:could not write, or a foreign hook is in the way", ExitCodes.USAGE_LINE})
+    exitCodeList = {"0:installed", "1:could not write, a foreign hook is in the way, or a file the"
+        + " hook would run could be changed by another user", ExitCodes.USAGE_LINE})
 public final class HookInstallCommand implements Callable<Integer> {
   /** Marks a hook file as x2k's, so that installing again may replace it. */
   static final String MARKER = "x2k-hook-wrapper";
@@ -61,11 +65,27 @@ public final class HookInstallCommand implements Callable<Integer> {
       description = "Where the mappings go (default: ${DEFAULT-VALUE}).")
   Path config;
 
+  @Option(names = "--install-dir", paramLabel = "DIR", defaultValue = "/usr/local/lib/x2k",
+      description = "Where the hook's own copy of x2k's jar goes (default: ${DEFAULT-VALUE}).")
+  Path installDirectory;
+
+  @Option(names = "--java", paramLabel = "PATH",
+      description = "The java the hook runs (default: the one running now). It, and every directory"
+          + " above it, must be changeable by root (or you) only.")
+  Path java;
+
+  @Option(names = "--jar", paramLabel = "FILE",
+      description = "The x2k jar to install (default: the one running now).")
+  Path jar;
+
   @Option(names = "--force",
       description = "Replace a qemu hook that is not x2k's (it is kept as qemu.bak).")
   boolean force;
 
   @Mixin CommonOptions common;
+
+  /** The copy of x2k the hook runs, in {@link #installDirectory}. */
+  static final String INSTALLED_JAR = "x2k.jar";
 
   @Override
   public Integer call() {
@@ -81,6 +101,14 @@ public final class HookInstallCommand implements Callable<Integer> {
     mappings.validate();
     Path hook = hooksDirectory.resolve("qemu");
     try {
+      Path javaCommand = java != null ? java
+          : Path.of(ProcessHandle.current().info().command().orElseThrow(
+              () -> new InputException("cannot tell which java runs x2k: give --java")));
+      javaCommand = TrustedPath.require(javaCommand, "the java the hook would run");
+      Path source = jar != null ? jar : runningJar();
+      for (Path directory : new Path[] {hooksDirectory, installDirectory, config.toAbsolutePath().getParent()}) {
+        TrustedPath.requireWhereItExists(directory);
+      }
       if (Files.exists(hook) && !Files.readString(hook, StandardCharsets.UTF_8).contains(MARKER)) {
         if (!force) {
           err.println("x2k: " + hook + " is another program's hook; not replacing it (--force keeps it as "
@@ -90,6 +118,9 @@ public final class HookInstallCommand implements Callable<Integer> {
         OutputFiles.writeAtomically(OutputFiles.Target.below(hooksDirectory, Path.of("qemu.bak")),
             Files.readAllBytes(hook), true, OutputFiles.OWNER_ONLY);
       }
+      Path installed = installDirectory.resolve(INSTALLED_JAR);
+      OutputFiles.writeAtomically(OutputFiles.Target.below(installDirectory, Path.of(INSTALLED_JAR)),
+          Files.readAllBytes(source), true, Set.copyOf(PosixFilePermissions.fromString("rw-r--r--")));
       if (!mappings.bridges.isEmpty() || !mappings.networks.isEmpty()) {
         OutputFiles.writeAtomically(OutputFiles.Target.named(config),
             new HookConfig(mappings.bridges, mappings.networks).text().getBytes(StandardCharsets.UTF_8),
@@ -100,36 +131,40 @@ public final class HookInstallCommand implements Callable<Integer> {
             + " or migrations and restores will be refused");
       }
       OutputFiles.writeAtomically(OutputFiles.Target.below(hooksDirectory, Path.of("qemu")),
-          wrapper(System.getenv()).getBytes(StandardCharsets.UTF_8), true,
+          wrapper(javaCommand, installed.toAbsolutePath()).getBytes(StandardCharsets.UTF_8), true,
           Set.copyOf(PosixFilePermissions.fromString("rwxr-xr-x")));
     } catch (InputException | IOException e) {
-      err.println("x2k: cannot install the hook: " + e.getMessage());
+      err.println("x2k: cannot install the hook: " + (e instanceof IOException io ? io.getMessage() : e.getMessage()));
       return ExitCodes.FAILED;
     }
-    out.println("x2k: installed " + hook + "; restart libvirtd (systemctl restart libvirtd) so that it runs the hook");
+    out.println("x2k: installed " + hook + " (running " + installDirectory.resolve(INSTALLED_JAR)
+        + "); restart libvirtd (systemctl restart libvirtd) so that it runs the hook");
     return ExitCodes.OK;
+  }
+
+  /** The jar x2k runs from; a build's class directory is not one. */
+  private static Path runningJar() throws InputException {
+    try {
+      Path location = Path.of(HookInstallCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (!Files.isRegularFile(location)) {
+        throw new InputException("x2k runs from " + location + ", not from a jar: build one (./mvnw package)"
+            + " or give --jar");
+      }
+      return location;
+    } catch (java.net.URISyntaxException | SecurityException | NullPointerException e) {
+      throw new InputException("cannot tell which jar x2k runs from: give --jar");
+    }
   }
 
   /**
    * The hook script: x2k only for the operations it rewrites; everything else returns at once.
-   * Installed from the launcher ({@code X2K_LAUNCHER} in {@code environment}), it runs x2k through
-   * the launcher, so that the hook gets the same start-up cache (in the installing user's cache
-   * directory, since libvirtd's environment has none of its own) but never starts a build.
+   * It runs {@code java} on the installed jar directly: no launcher, no build, no start-up cache,
+   * nothing from the installing user's environment.
    */
-  String wrapper(Map<String, String> environment) {
-    String launcher = environment.get("X2K_LAUNCHER");
-    String command;
-    if (launcher != null && Files.isExecutable(Path.of(launcher))) {
-      String cache = environment.get("X2K_CACHE_DIR");
-      command = "X2K_NO_BUILD=1 " + (cache != null ? "X2K_CACHE_DIR=" + quote(cache) + " " : "")
-          + "exec " + quote(launcher) + " hook";
-    } else {
-      String javaCommand = ProcessHandle.current().info().command().orElse("java");
-      String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-          .map(entry -> Path.of(entry).toAbsolutePath().toString())
-          .collect(Collectors.joining(File.pathSeparator));
-      command = "exec " + quote(javaCommand) + " -cp " + quote(classPath) + " org.x2k.Main hook";
-    }
+  String wrapper(Path javaCommand, Path installedJar) {
+    String command = "exec " + quote(javaCommand.toString())
+        + " -XX:+UseSerialGC -Xmx512m -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xshare:auto"
+        + " -Xlog:disable -Xlog:all=error:stderr -jar " + quote(installedJar.toString()) + " hook";
     return "#!/bin/sh\n"
         + "# " + MARKER + ": libvirt's qemu hook, written by x2k hook-install.\n"
         + "# Renames bridges in the XML of incoming migrations and restores (mappings in\n"

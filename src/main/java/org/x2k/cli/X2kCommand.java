@@ -102,6 +102,18 @@ public final class X2kCommand implements Callable<Integer> {
     return ExitCodes.USAGE;
   }
 
+  /** What running out of stack or memory means to a user, in one line. */
+  public static String exhausted(VirtualMachineError e) {
+    if (e instanceof StackOverflowError) {
+      return "the input is nested too deeply to convert (the stack ran out)";
+    }
+    if (e instanceof OutOfMemoryError) {
+      return "the input is too large to convert in the memory given to x2k (the launcher's -Xmx;"
+          + " X2K_JAVA_OPTS=-Xmx2g gives more)";
+    }
+    return "the Java VM failed: " + e;
+  }
+
   public static int handleUnexpected(Exception e, CommandLine commandLine, ParseResult parseResult) {
     if (CommonOptions.stacktraceRequested(parseResult)) {
       e.printStackTrace(commandLine.getErr());

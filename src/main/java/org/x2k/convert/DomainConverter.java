@@ -236,17 +236,45 @@ public final class DomainConverter {
    */
   static final int MAX_DEPTH = 256;
 
+  /**
+   * The longest attribute value x2k takes: a path is at most 4,096 bytes (PATH_MAX), and nothing
+   * in a domain is longer; a longer value only makes every rule that reads it slower.
+   */
+  static final int MAX_ATTRIBUTE_LENGTH = 65_536;
+
+  /**
+   * The most namespaces in scope at one element. libvirt writes a handful (qemu:, metadata's);
+   * every element copied carries those in scope, so thousands would multiply the work.
+   */
+  static final int MAX_NAMESPACES = 64;
+
   /** The XInclude namespace: an include would read another file or URL into the definition. */
   private static final String XINCLUDE = "http://www.w3.org/2001/XInclude";
 
   /**
    * Stops parsing at what the safe parser lets through but x2k must not take: nesting deeper than
-   * {@link #MAX_DEPTH}, and XInclude elements, which libvirt never writes and which a later
-   * XInclude-aware tool would resolve.
+   * {@link #MAX_DEPTH}, attribute values longer than {@link #MAX_ATTRIBUTE_LENGTH}, more than
+   * {@link #MAX_NAMESPACES} namespaces in scope, and XInclude elements, which libvirt never writes
+   * and which a later XInclude-aware tool would resolve.
    */
   private static final class GuardedReader extends XMLFilterImpl {
     private int depth;
+    private int namespaces;
     String refusal;
+
+    @Override
+    public void startPrefixMapping(String prefix, String uri) throws SAXException {
+      if (++namespaces > MAX_NAMESPACES) {
+        throw refuse("more than " + MAX_NAMESPACES + " namespaces are in scope at one element");
+      }
+      super.startPrefixMapping(prefix, uri);
+    }
+
+    @Override
+    public void endPrefixMapping(String prefix) throws SAXException {
+      namespaces--;
+      super.endPrefixMapping(prefix);
+    }
 
     GuardedReader(XMLReader parent) {
       super(parent);
@@ -257,6 +285,12 @@ public final class DomainConverter {
         throws SAXException {
       if (++depth > MAX_DEPTH) {
         throw refuse("elements are nested more than " + MAX_DEPTH + " deep");
+      }
+      for (int i = 0; i < attributes.getLength(); i++) {
+        if (attributes.getValue(i).length() > MAX_ATTRIBUTE_LENGTH) {
+          throw refuse("attribute " + attributes.getQName(i) + " of <" + qName + "> is longer than "
+              + MAX_ATTRIBUTE_LENGTH + " characters");
+        }
       }
       if (XINCLUDE.equals(uri)) {
         throw refuse("the document has an XInclude element <" + qName + "> (x2k never reads"

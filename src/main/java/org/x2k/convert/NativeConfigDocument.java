@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -79,7 +80,7 @@ final class NativeConfigDocument {
       throw new ConversionException("neither domain XML nor a Xen config (" + e.getMessage() + ")", e,
           ConversionException.NOT_A_DOMAIN);
     }
-    if (!config.effective().containsKey("name")) {
+    if (!config.has("name")) {
       throw new ConversionException("a Xen config without a name setting, so not a guest's", null,
           ConversionException.NOT_A_DOMAIN);
     }
@@ -103,15 +104,12 @@ final class NativeConfigDocument {
     writer.writeAttribute("format-reason", detection.reason());
     Map<String, Setting> effective = config.effective();
     List<Setting> settings = config.settings();
+    boolean[] overridden = overridden(settings);
     for (int i = 0; i < settings.size(); i++) {
-      Setting setting = settings.get(i);
-      Setting next = settings.subList(i + 1, settings.size()).stream()
-          .filter(later -> later.name().equals(setting.name())).findFirst().orElse(null);
-      // a later name += value builds on this one rather than replacing it
-      if (next != null && !next.appended()) {
+      if (overridden[i]) {
         writer.writeEmptyElement("overridden");
-        writer.writeAttribute("name", setting.name());
-        writer.writeAttribute("line", Integer.toString(setting.line()));
+        writer.writeAttribute("name", settings.get(i).name());
+        writer.writeAttribute("line", Integer.toString(settings.get(i).line()));
       }
     }
     for (Setting setting : effective.values()) {
@@ -130,6 +128,21 @@ final class NativeConfigDocument {
     writer.writeEndDocument();
     writer.close();
     return writer.getDocumentNode();
+  }
+
+  /**
+   * Which settings the next one of their name replaces (a later name += value builds on one
+   * instead). One pass from the end finds each setting's next: each setting is read once.
+   */
+  static boolean[] overridden(List<Setting> settings) {
+    boolean[] overridden = new boolean[settings.size()];
+    Map<String, Setting> next = new HashMap<>();
+    for (int i = settings.size() - 1; i >= 0; i--) {
+      Setting setting = settings.get(i);
+      Setting later = next.put(setting.name(), setting);
+      overridden[i] = later != null && !later.appended();
+    }
+    return overridden;
   }
 
   private static void value(BuildingStreamWriter writer, Value value) throws XMLStreamException {

@@ -34,35 +34,100 @@ public final class XenConfig {
   }
 
   /**
-   * {@code name = value} at line and column; {@code appended} for {@code name += value}, whose
-   * value already holds what it was appended to.
+   * {@code name = value} at line and column; {@code appended} for {@code name += value}. In
+   * {@link #settings()} a value is as written; in {@link #effective()} an appended setting's value
+   * also holds what it was appended to.
    */
   public record Setting(String name, Value value, int line, int column, boolean appended) {}
 
   private final List<Setting> settings = new ArrayList<>();
   private final List<String> pythonOnly = new ArrayList<>();
 
+  /**
+   * The effective settings, kept as the file is read: a {@code +=} adds to an accumulator instead
+   * of copying everything before it, so that a file of many appends is read in linear time.
+   */
+  private final Map<String, Accumulated> effective = new LinkedHashMap<>();
+
+  /** What a name stands for so far: its last setting and, for appends, the values gathered. */
+  private static final class Accumulated {
+    Setting last;
+    List<Value> items;
+    StringBuilder text;
+    Value value;
+
+    Accumulated(Setting setting) {
+      restart(setting);
+    }
+
+    void restart(Setting setting) {
+      last = setting;
+      items = null;
+      text = null;
+      value = setting.value();
+      if (value instanceof ListValue list) {
+        items = new ArrayList<>(list.items());
+      } else if (value instanceof Text written) {
+        text = new StringBuilder(written.text());
+      }
+    }
+
+    /** xl's {@code +=}: a list grows by an item or a list; a string by a string; else it is set. */
+    void append(Setting setting) {
+      last = setting;
+      Value more = setting.value();
+      if (items != null) {
+        if (more instanceof ListValue list) {
+          items.addAll(list.items());
+        } else {
+          items.add(more);
+        }
+      } else if (text != null && more instanceof Text written) {
+        text.append(written.text());
+      } else {
+        restart(setting);
+      }
+    }
+
+    Setting setting() {
+      Value whole = items != null ? new ListValue(items) : text != null ? new Text(text.toString()) : value;
+      return new Setting(last.name(), whole, last.line(), last.column(), last.appended());
+    }
+  }
+
   void add(Setting setting) {
     settings.add(setting);
+    Accumulated before = effective.remove(setting.name());
+    if (before != null && setting.appended()) {
+      before.append(setting);
+      effective.put(setting.name(), before);
+    } else {
+      effective.put(setting.name(), new Accumulated(setting));
+    }
   }
 
   void notePythonOnly(String construct) {
     pythonOnly.add(construct);
   }
 
-  /** Every setting in file order, repeated names included. */
+  /** Every setting in file order, repeated names included, each value as written. */
   public List<Setting> settings() {
     return List.copyOf(settings);
   }
 
-  /** The settings that count: for a name given twice, the last one (as xl and Python do). */
+  /**
+   * The settings that count: for a name given twice, the last one (as xl and Python do), built on
+   * by any {@code +=} after it; in the order they were last set.
+   */
   public Map<String, Setting> effective() {
-    Map<String, Setting> effective = new LinkedHashMap<>();
-    for (Setting setting : settings) {
-      effective.remove(setting.name());
-      effective.put(setting.name(), setting);
-    }
-    return effective;
+    Map<String, Setting> result = new LinkedHashMap<>();
+    effective.forEach((name, accumulated) -> result.put(name, accumulated.setting()));
+    return result;
+  }
+
+  /** Whether {@code name} is set. */
+  public boolean has(String name) {
+    return effective.containsKey(name);
   }
 
   /** Constructs only Python (xm) accepts, such as triple-quoted strings or True/False. */

@@ -75,31 +75,7 @@ public final class XenConfigParser {
     if (value == null) {
       return; // name = None: as if unset
     }
-    if (append) {
-      value = appended(name, value);
-    }
     config.add(new Setting(name, value, settingLine, settingColumn, append));
-  }
-
-  /** {@code name += value}: xl appends to the list (or string) set before. */
-  private Value appended(String name, Value value) {
-    Setting before = config.effective().get(name);
-    if (before == null) {
-      return value;
-    }
-    if (before.value() instanceof ListValue list) {
-      List<Value> items = new ArrayList<>(list.items());
-      if (value instanceof ListValue more) {
-        items.addAll(more.items());
-      } else {
-        items.add(value);
-      }
-      return new ListValue(items);
-    }
-    if (before.value() instanceof Text earlier && value instanceof Text more) {
-      return new Text(earlier.text() + more.text());
-    }
-    return value;
   }
 
   /**
@@ -143,7 +119,27 @@ public final class XenConfigParser {
     throw error("expected a value, found " + describe(c));
   }
 
+  /**
+   * The deepest nesting of lists read: xl's own values are at most a list of strings, xm's a
+   * few levels of Python; a bound keeps a hostile file from exhausting the stack.
+   */
+  public static final int MAX_NESTING = 32;
+
+  private int nesting;
+
   private ListValue list(char close) throws ConfigSyntaxException {
+    if (nesting >= MAX_NESTING) {
+      throw error("lists are nested more than " + MAX_NESTING + " deep");
+    }
+    nesting++;
+    try {
+      return listItems(close);
+    } finally {
+      nesting--;
+    }
+  }
+
+  private ListValue listItems(char close) throws ConfigSyntaxException {
     int openLine = line;
     int openColumn = column();
     if (close == ')') {

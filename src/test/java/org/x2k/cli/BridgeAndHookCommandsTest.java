@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,36 +115,108 @@ class BridgeAndHookCommandsTest {
     assertTrue(badConfig.err().contains(bad + ":1: expected 'bridge OLD=NEW'"), badConfig.err());
   }
 
+  /** hook-install's options for a jar and an install directory in this test's directory. */
+  static String[] installing(Path dir) throws IOException {
+    Path jar = dir.resolve("build/x2k.jar");
+    Files.createDirectories(jar.getParent());
+    Files.writeString(jar, "the jar the build made\n");
+    return new String[] {"--jar", jar.toString(), "--install-dir", dir.resolve("lib").toString()};
+  }
+
+  private Cli.Result hookInstall(String... args) throws IOException {
+    List<String> all = new ArrayList<>(List.of("hook-install"));
+    all.addAll(List.of(installing(dir)));
+    all.addAll(List.of(args));
+    return Cli.run("", all.toArray(String[]::new));
+  }
+
   @Test
-  void hookInstalledFromTheLauncherRunsThroughItWithoutBuilding() throws IOException {
-    Path launcher = Files.writeString(dir.resolve("x2k"), "#!/bin/sh\n");
-    Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
-    HookInstallCommand command = new HookInstallCommand();
-    picocli.CommandLine.populateCommand(command, "--config", "/etc/x2k/hook.conf");
-    String wrapper = command.wrapper(java.util.Map.of(
-        "X2K_LAUNCHER", launcher.toString(), "X2K_CACHE_DIR", "/root/.cache/x2k"));
-    assertTrue(wrapper.contains("    X2K_NO_BUILD=1 X2K_CACHE_DIR='/root/.cache/x2k' exec '" + launcher
-        + "' hook --config '/etc/x2k/hook.conf' \"$@\" ;;\n"), wrapper);
-    String withoutLauncher = command.wrapper(java.util.Map.of("X2K_LAUNCHER", dir.resolve("gone").toString()));
-    assertTrue(withoutLauncher.contains(" org.x2k.Main hook --config '/etc/x2k/hook.conf'"), withoutLauncher);
+  void theHookRunsACopyOfTheJarOwnedByRootWithNoLauncherOrCache() throws IOException {
+    Path hooks = dir.resolve("hooks");
+    Path config = dir.resolve("etc/hook.conf");
+    Cli.Result result = hookInstall("--hooks-dir", hooks.toString(), "--config", config.toString(), "eth0=br0");
+    assertEquals(0, result.exitCode(), result.err());
+    Path installed = dir.resolve("lib/x2k.jar");
+    assertEquals("the jar the build made\n", Files.readString(installed));
+    assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(installed)));
+    String wrapper = Files.readString(hooks.resolve("qemu"));
+    String java = Path.of(ProcessHandle.current().info().command().orElseThrow()).toRealPath().toString();
+    assertTrue(wrapper.contains("    exec '" + java + "' "), wrapper);
+    assertTrue(wrapper.contains(" -jar '" + installed + "' hook --config '" + config + "' \"$@\" ;;\n"), wrapper);
+    assertFalse(wrapper.contains("X2K_") || wrapper.contains("build/x2k.jar"), wrapper);
+  }
+
+  @Test
+  void hookInstallRefusesAJavaAnotherUserCouldChange() throws IOException {
+    Path shared = Files.createDirectories(dir.resolve("shared/bin"));
+    Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+    Path java = Files.writeString(shared.resolve("java"), "#!/bin/sh\n");
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path hooks = dir.resolve("hooks");
+    Cli.Result result = hookInstall("--hooks-dir", hooks.toString(), "--config", dir.resolve("hook.conf").toString(),
+        "--java", java.toString(), "eth0=br0");
+    assertEquals(1, result.exitCode());
+    assertEquals(List.of("x2k: cannot install the hook: the java the hook would run, " + java
+        + ", could be changed by another user: " + shared + " may be written by its group or others"), result.errLines());
+    assertFalse(Files.exists(hooks.resolve("qemu")));
+  }
+
+  @Test
+  void hookInstallRefusesToRunFromClassesThatAreNoJar() throws IOException {
+    Cli.Result result = Cli.run("", "hook-install", "--hooks-dir", dir.resolve("hooks").toString(),
+        "--install-dir", dir.resolve("lib").toString(), "--config", dir.resolve("hook.conf").toString(), "eth0=br0");
+    assertEquals(1, result.exitCode());
+    assertTrue(result.err().contains("not from a jar"), result.err());
+  }
+
+  @Test
+  void hookRefusesAConfigurationOthersCanWrite() throws IOException {
+    Path config = Files.writeString(dir.resolve("hook.conf"), "bridge eth0=br0\n");
+    Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-rw-rw-"));
+    Cli.Result result = Cli.run(DOMAIN, "hook", "vm", "migrate", "begin", "-", "--config", config.toString());
+    assertEquals(1, result.exitCode());
+    assertEquals(List.of("x2k hook: vm migrate/begin: " + config + " may be written by others (rw-rw-rw-): not taken"
+        + " (chmod go-w " + config + ") (libvirt will refuse this migrate)"), result.errLines());
+    assertEquals("", result.out());
+  }
+
+  @Test
+  void hookThatCannotFinishInTimeRefusesTheOperation() throws IOException {
+    Path config = Files.writeString(dir.resolve("hook.conf"), "bridge eth0=br0\n");
+    java.io.InputStream neverEnding = new java.io.InputStream() {
+      @Override
+      public int read() {
+        try {
+          Thread.sleep(Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return -1;
+      }
+    };
+    Cli.Result result = Cli.run(neverEnding, "hook", "--timeout", "1", "vm", "restore", "begin", "-",
+        "--config", config.toString());
+    assertEquals(1, result.exitCode());
+    assertEquals(List.of("x2k hook: vm restore/begin: the rewrite took longer than 1 s (--timeout)"
+        + " (libvirt will refuse this restore)"), result.errLines());
   }
 
   @Test
   void hookInstallWritesWrapperAndConfig() throws IOException {
     Path hooks = dir.resolve("hooks");
     Path config = dir.resolve("etc/hook.conf");
-    Cli.Result result = Cli.run("", "hook-install", "--hooks-dir", hooks.toString(), "--config", config.toString(),
+    Cli.Result result = hookInstall("--hooks-dir", hooks.toString(), "--config", config.toString(),
         "eth0=br0", "--network", "xenbr1=hostonly");
     assertEquals(0, result.exitCode(), result.err());
     assertTrue(result.out().contains("restart libvirtd"), result.out());
     String wrapper = Files.readString(hooks.resolve("qemu"));
     assertTrue(wrapper.startsWith("#!/bin/sh\n# x2k-hook-wrapper"), wrapper);
     assertTrue(wrapper.contains("  migrate/begin|restore/begin)\n"), wrapper);
-    assertTrue(wrapper.contains("org.x2k.Main hook --config '" + config + "' \"$@\""), wrapper);
+    assertTrue(wrapper.contains("x2k.jar' hook --config '" + config + "' \"$@\""), wrapper);
     assertTrue(wrapper.endsWith("esac\nexit 0\n"), wrapper);
     assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(hooks.resolve("qemu"))));
     assertTrue(Files.readString(config).endsWith("bridge eth0=br0\nnetwork xenbr1=hostonly\n"), Files.readString(config));
-    assertEquals(0, Cli.run("", "hook-install", "--hooks-dir", hooks.toString(), "--config", config.toString()).exitCode(),
+    assertEquals(0, hookInstall("--hooks-dir", hooks.toString(), "--config", config.toString()).exitCode(),
         "installing over x2k's own hook is fine");
   }
 
@@ -151,11 +225,11 @@ class BridgeAndHookCommandsTest {
     Path hooks = Files.createDirectories(dir.resolve("hooks"));
     Files.writeString(hooks.resolve("qemu"), "#!/bin/sh\n# someone else's\n");
     Path config = dir.resolve("hook.conf");
-    Cli.Result refused = Cli.run("", "hook-install", "--hooks-dir", hooks.toString(), "--config", config.toString(), "eth0=br0");
+    Cli.Result refused = hookInstall("--hooks-dir", hooks.toString(), "--config", config.toString(), "eth0=br0");
     assertEquals(1, refused.exitCode());
     assertEquals("#!/bin/sh\n# someone else's\n", Files.readString(hooks.resolve("qemu")));
     assertFalse(Files.exists(config), "nothing written when refusing");
-    Cli.Result forced = Cli.run("", "hook-install", "--force", "--hooks-dir", hooks.toString(), "--config", config.toString(), "eth0=br0");
+    Cli.Result forced = hookInstall("--force", "--hooks-dir", hooks.toString(), "--config", config.toString(), "eth0=br0");
     assertEquals(0, forced.exitCode(), forced.err());
     assertEquals("#!/bin/sh\n# someone else's\n", Files.readString(hooks.resolve("qemu.bak")));
     assertTrue(Files.readString(hooks.resolve("qemu")).contains("x2k-hook-wrapper"));

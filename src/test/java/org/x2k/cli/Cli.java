@@ -24,7 +24,11 @@ public final class Cli {
   }
 
   public static Result run(byte[] stdin, String... args) {
-    CommandLine commandLine = Main.newCommandLine(new ByteArrayInputStream(stdin));
+    return run(new ByteArrayInputStream(stdin), args);
+  }
+
+  public static Result run(java.io.InputStream stdin, String... args) {
+    CommandLine commandLine = Main.newCommandLine(stdin);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     commandLine.setOut(new PrintWriter(out, true));

@@ -146,9 +146,18 @@ class HostileInputTest {
       java.util.Arrays.fill(filler, (byte) 'x');
       return concat(head, filler, utf8("</description>" + XEN_DOMAIN.substring(XEN_DOMAIN.indexOf("<vcpu>"))));
     }, command -> Expect.FAIL, "too large"));
-    all.add(new Hostile("long-attribute", traps -> utf8(XEN_DOMAIN.replace(
-        "/var/lib/xen/images/guest.img", "/var/lib/xen/images/" + "g".repeat(1 << 20) + ".img")),
-        command -> Expect.CONVERT, null));
+    all.add(failing("long-attribute", traps -> XEN_DOMAIN.replace(
+        "/var/lib/xen/images/guest.img", "/var/lib/xen/images/" + "g".repeat(1 << 20) + ".img"),
+        "longer than 65536 characters"));
+    all.add(failing("deep-config", traps -> "name = 'guest'\nmemory = 512\ndisk = "
+        + "[".repeat(200_000) + "]".repeat(200_000) + "\n", "nested more than 32 deep"));
+    all.add(failing("many-namespaces", traps -> XEN_DOMAIN.replace("<domain type='xen'>",
+        "<domain type='xen'" + java.util.stream.IntStream.range(0, 5000)
+            .mapToObj(i -> " xmlns:n" + i + "='urn:x2k:" + i + "'").collect(java.util.stream.Collectors.joining())
+            + ">"), "namespaces are in scope"));
+    all.add(new Hostile("too-many-devices", traps -> utf8(XEN_DOMAIN.replace("</devices>",
+        "<input type='mouse' bus='ps2'/>".repeat(5000) + "</devices>")),
+        command -> command == Command.CONVERT ? Expect.FAIL : Expect.CONVERT, "x2k takes at most 4096"));
     all.add(failing("empty", traps -> "", "empty"));
     all.add(new Hostile("binary", traps -> {
       byte[] noise = new byte[4096];

@@ -142,8 +142,10 @@ class HostileOutputDirectoryTest {
     write("hooks/qemu", "#!/bin/sh\n# another program's hook\n");
     Path victim = victim();
     Files.createSymbolicLink(hooks.resolve("qemu.bak"), victim);
-    Cli.Result result = Cli.run("", "hook-install", "--force", "--hooks-dir", hooks.toString(),
-        "--config", dir.resolve("hook.conf").toString(), "eth0=br0");
+    List<String> args = new java.util.ArrayList<>(List.of("hook-install", "--force", "--hooks-dir", hooks.toString(),
+        "--config", dir.resolve("hook.conf").toString(), "eth0=br0"));
+    args.addAll(List.of(BridgeAndHookCommandsTest.installing(dir)));
+    Cli.Result result = Cli.run("", args.toArray(String[]::new));
     assertEquals(0, result.exitCode(), result.err());
     assertUntouched(victim);
     assertEquals("#!/bin/sh\n# another program's hook\n", Files.readString(hooks.resolve("qemu.bak")));
