@@ -39,6 +39,7 @@
   <xsl:include href="xen2qemu/inputs.xsl"/>
   <xsl:include href="xen2qemu/display.xsl"/>
   <xsl:include href="xen2qemu/memballoon.xsl"/>
+  <xsl:include href="xen2qemu/passthrough.xsl"/>
 
   <!-- Everything no rule names is copied as it is: comments, metadata, devices and
        elements this version does not know survive. Two rules for one node are a bug. -->

@@ -67,4 +67,8 @@
   <!-- NIC model for Xen's netfront, and for PV guests' NICs without a model
        (step 2.6.1): virtio, e1000, rtl8139. -->
   <xsl:param name="nic-model" as="xs:string" select="'virtio'"/>
+
+  <!-- Keep <qemu:commandline> and the rest of QEMU's passthrough, and interface down
+       scripts (passthrough.xsl), which are dropped by default. -->
+  <xsl:param name="keep-qemu-passthrough" as="xs:boolean" select="false()"/>
 </xsl:stylesheet>

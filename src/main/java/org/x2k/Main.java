@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.x2k.cli.X2kCommand;
+import org.x2k.text.ControlCharacters;
 import picocli.CommandLine;
 
 /** The x2k executable: builds the command line and turns its result into the process exit code. */
@@ -44,7 +45,10 @@ public final class Main {
     // so a full disk or a closed pipe would go unnoticed and x2k would report success.
     commandLine.setOut(new PrintWriter(new OutputStreamWriter(
         new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true));
-    commandLine.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+    // stderr is read on a terminal: file and domain names in messages come from whoever wrote
+    // them, and their control characters are shown, not obeyed
+    commandLine.setErr(new PrintWriter(ControlCharacters.forTerminal(
+        new OutputStreamWriter(System.err, StandardCharsets.UTF_8)), true));
     commandLine.setExecutionExceptionHandler(X2kCommand::handleUnexpected);
     commandLine.setParameterExceptionHandler(X2kCommand::handleUsageError);
     return commandLine;

@@ -97,6 +97,12 @@ public final class ConversionOptions {
           + " e1000e, rtl8139.")
   NicModel nicModel;
 
+  @Option(names = "--keep-qemu-passthrough",
+      description = "Keep <qemu:commandline>, <qemu:capabilities> and the rest of QEMU's passthrough,"
+          + " and interface down scripts, which no Xen driver writes and which run on the KVM host"
+          + " as given; dropped by default (the report names them).")
+  boolean keepQemuPassthrough;
+
   /** The domain type the conversion makes: --type, or kvm. */
   String domainType() {
     return type != null ? type.name() : DomainType.kvm.name();
@@ -160,6 +166,9 @@ public final class ConversionOptions {
       parameters.put("default-bridge", defaultBridge);
     }
     put(parameters, "nic-model", nicModel);
+    if (keepQemuPassthrough) {
+      parameters.put("keep-qemu-passthrough", "true");
+    }
     return parameters;
   }
 

@@ -20,6 +20,7 @@ import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import org.x2k.convert.Stylesheets.Bundled;
 import org.x2k.nativecfg.XenConfig.Format;
+import org.x2k.text.ControlCharacters;
 import org.xml.sax.Attributes;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
@@ -88,7 +89,8 @@ public final class DomainConverter {
       Map<String, String> networks) {
     DomainConverter converter = new DomainConverter();
     Map<QName, XdmValue> xen2qemu = new LinkedHashMap<>();
-    parameters.forEach((name, value) -> xen2qemu.put(new QName(name), new XdmAtomicValue(value)));
+    // untyped, as on Saxon's command line: each value is cast to its parameter's declared type
+    parameters.forEach((name, value) -> xen2qemu.put(new QName(name), untyped(value)));
     // xen2qemu.xsl knows the mapping too, to report the bridges the KVM host needs.
     xen2qemu.put(BRIDGES, map(bridges));
     xen2qemu.put(NETWORKS, map(networks));
@@ -200,6 +202,14 @@ public final class DomainConverter {
     return "";
   }
 
+  private static XdmAtomicValue untyped(String value) {
+    try {
+      return new XdmAtomicValue(value, net.sf.saxon.s9api.ItemType.UNTYPED_ATOMIC);
+    } catch (net.sf.saxon.s9api.SaxonApiException e) {
+      throw new IllegalArgumentException(value, e);
+    }
+  }
+
   private static XdmMap map(Map<String, String> entries) {
     Map<XdmAtomicValue, XdmValue> map = new LinkedHashMap<>();
     entries.forEach((from, to) -> map.put(new XdmAtomicValue(from), new XdmAtomicValue(to)));
@@ -291,12 +301,35 @@ public final class DomainConverter {
           throw refuse("attribute " + attributes.getQName(i) + " of <" + qName + "> is longer than "
               + MAX_ATTRIBUTE_LENGTH + " characters");
         }
+        forbidControlCharacters(attributes.getValue(i), "attribute " + attributes.getQName(i) + " of <" + qName + ">");
       }
+      element = qName;
       if (XINCLUDE.equals(uri)) {
         throw refuse("the document has an XInclude element <" + qName + "> (x2k never reads"
             + " other files or URLs into a definition)");
       }
       super.startElement(uri, localName, qName, attributes);
+    }
+
+    /** The element whose text comes next, for messages. */
+    private String element = "the document";
+
+    @Override
+    public void characters(char[] text, int start, int length) throws SAXException {
+      forbidControlCharacters(java.nio.CharBuffer.wrap(text, start, length), "<" + element + ">");
+      super.characters(text, start, length);
+    }
+
+    /**
+     * XML 1.1 lets a document carry control characters as references (&#x1b;); XML 1.0, which
+     * libvirt reads and x2k writes, does not.
+     */
+    private void forbidControlCharacters(CharSequence text, String where) throws SAXException {
+      int forbidden = ControlCharacters.firstForbiddenInXml(text);
+      if (forbidden >= 0) {
+        throw refuse("the control character " + ControlCharacters.name(forbidden) + " in " + where
+            + " is not allowed in XML 1.0, which libvirt reads");
+      }
     }
 
     @Override

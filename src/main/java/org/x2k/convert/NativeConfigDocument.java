@@ -40,8 +40,21 @@ final class NativeConfigDocument {
 
   private NativeConfigDocument() {}
 
-  /** Whether bytes are XML rather than a native config: their first non-blank character is '<'. */
+  /**
+   * Whether bytes are XML rather than a native config: their first non-blank character is '<',
+   * in UTF-8, or in UTF-16 or UTF-32 (with a byte order mark, or '<' as their first character),
+   * which libxml2 and so libvirt read too.
+   */
   static boolean isXml(byte[] bytes) {
+    if (bytes.length >= 2) {
+      int first = bytes[0] & 0xff;
+      int second = bytes[1] & 0xff;
+      if ((first == 0xfe && second == 0xff) || (first == 0xff && second == 0xfe)
+          || (first == 0 && second == '<') || (first == '<' && second == 0)
+          || (first == 0 && second == 0 && bytes.length >= 4 && (bytes[3] == '<' || (bytes[2] & 0xff) == 0xfe))) {
+        return true;
+      }
+    }
     int i = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
         && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
     while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) {

@@ -2,6 +2,7 @@ package org.x2k.nativecfg;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.x2k.text.ControlCharacters;
 import org.x2k.nativecfg.XenConfig.ListValue;
 import org.x2k.nativecfg.XenConfig.Number;
 import org.x2k.nativecfg.XenConfig.Setting;
@@ -202,6 +203,11 @@ public final class XenConfigParser {
       if (c == quote && (!triple || text.startsWith(String.valueOf(quote).repeat(3), pos))) {
         for (int i = 0; i < quoteLength; i++) {
           advance();
+        }
+        int forbidden = ControlCharacters.firstForbiddenInXml(value);
+        if (forbidden >= 0) {
+          throw new ConfigSyntaxException(startLine, startColumn, "this string holds the control character "
+              + ControlCharacters.name(forbidden) + ", which libvirt's XML cannot hold");
         }
         return value.toString();
       }

@@ -32,7 +32,7 @@ public final class Cli {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
+    commandLine.setErr(new PrintWriter(org.x2k.text.ControlCharacters.forTerminal(err), true));
     int exitCode = commandLine.execute(args);
     return new Result(exitCode, out.toString(), err.toString());
   }

@@ -158,6 +158,18 @@ class HostileInputTest {
     all.add(new Hostile("too-many-devices", traps -> utf8(XEN_DOMAIN.replace("</devices>",
         "<input type='mouse' bus='ps2'/>".repeat(5000) + "</devices>")),
         command -> command == Command.CONVERT ? Expect.FAIL : Expect.CONVERT, "x2k takes at most 4096"));
+    all.add(failing("xml11-control-character", traps -> "<?xml version='1.1'?>\n"
+        + withDescription("&#x1b;]0;owned&#x7;&#x1b;[2J"), "control character U+001B in <description>"));
+    all.add(failing("native-control-character", traps -> "name = 'guest\\x1b[2J'\nmemory = 512\n",
+        "control character U+001B"));
+    all.add(new Hostile("utf-16", traps -> concat(new byte[] {(byte) 0xfe, (byte) 0xff},
+        XEN_DOMAIN.getBytes(StandardCharsets.UTF_16BE)), command -> Expect.CONVERT, null));
+    all.add(new Hostile("utf-16-without-mark", traps -> ("<?xml version='1.0' encoding='UTF-16'?>\n" + XEN_DOMAIN)
+        .getBytes(StandardCharsets.UTF_16LE), command -> Expect.CONVERT, null));
+    all.add(new Hostile("qemu-commandline", traps -> utf8(XEN_DOMAIN
+        .replace("<domain type='xen'>", "<domain type='xen' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>")
+        .replace("</devices>", "</devices>\n  <qemu:commandline><qemu:env name='LD_PRELOAD' value='/tmp/x.so'/>"
+            + "</qemu:commandline>")), command -> Expect.CONVERT, null));
     all.add(failing("empty", traps -> "", "empty"));
     all.add(new Hostile("binary", traps -> {
       byte[] noise = new byte[4096];
@@ -302,6 +314,9 @@ class HostileInputTest {
     }
     for (String file : outputs) {
       assertFalse(Files.readString(out.resolve(file)).contains(SECRET), "secret leaked into " + file);
+      if (command == Command.CONVERT) {
+        assertFalse(Files.readString(out.resolve(file)).contains("LD_PRELOAD"), "passthrough kept in " + file);
+      }
     }
     assertFalse(result.out().contains(SECRET) || result.err().contains(SECRET), "secret leaked: " + context);
     assertFalse(fileTrap.opened(), "x2k opened the file the document points at: " + context);

@@ -133,4 +133,14 @@ class OutputSafetyTest {
       assertEquals(List.of("a.xml"), files.map(file -> file.getFileName().toString()).toList());
     }
   }
+
+  @Test
+  void controlCharactersInNamesAreShownNotObeyed() throws IOException {
+    Path input = write("vm\u001b]0;owned\u0007\u001b[2J.xml", "<domain");
+    Cli.Result result = Cli.run("", "convert", "-q", input.toString());
+    assertEquals(1, result.exitCode());
+    assertEquals(1, result.errLines().size(), result.err());
+    assertTrue(result.err().contains("vm\\x1B]0;owned\\x07\\x1B[2J.xml: not well-formed XML"), result.err());
+    assertFalse(result.err().chars().anyMatch(c -> c < 0x20 && c != '\n'), "a raw control character: " + result.err());
+  }
 }
