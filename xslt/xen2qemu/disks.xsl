@@ -214,7 +214,7 @@
 
   <!-- Report, once for all disks: drivers, formats, cache, the renaming map and what
        the guest must change, what the KVM host must hold. -->
-  <xsl:template match="/domain/devices/disk[1]" mode="x2k:report" priority="1">
+  <xsl:template match="/domain/devices/disk[x2k:is-first-of-kind(., 'disk')]" mode="x2k:report" priority="1">
     <xsl:variable name="disks" as="element(disk)+" select="../disk"/>
     <xsl:variable name="xen-drivers" as="xs:string*" select="distinct-values($disks/driver/@name[. ne 'qemu'])"/>
     <xsl:if test="exists($xen-drivers)">

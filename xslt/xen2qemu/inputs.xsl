@@ -14,7 +14,7 @@
     <xsl:attribute name="bus">usb</xsl:attribute>
   </xsl:template>
   <!-- Report: input devices. -->
-  <xsl:template match="/domain/devices/input[@bus = 'xen'][1]" mode="x2k:report" priority="1">
+  <xsl:template match="/domain/devices/input[@bus = 'xen'][x2k:is-first-of-kind(., 'input bus=xen')]" mode="x2k:report" priority="1">
     <change code="input-bus">inputs on Xen's bus → USB: {x2k:list(../input[@bus = 'xen']/@type)}</change>
     <!-- this device's own report, if another module makes one -->
     <xsl:next-match/>

@@ -49,7 +49,7 @@
   <xsl:template match="/domain/devices/interface[not(@type = 'user')]/*[self::ip or self::route]"/>
   <!-- Report, once for all NICs: models, dropped parts, and the networks the KVM host
        must have. -->
-  <xsl:template match="/domain/devices/interface[1]" mode="x2k:report" priority="1">
+  <xsl:template match="/domain/devices/interface[x2k:is-first-of-kind(., 'interface')]" mode="x2k:report" priority="1">
     <xsl:variable name="nics" as="element(interface)+" select="../interface"/>
     <xsl:variable name="paravirtual" as="xs:boolean" select="x2k:was-paravirtual(/domain)"/>
     <xsl:variable name="remodelled" as="element(interface)*"

@@ -74,8 +74,18 @@
   <!-- The elements that come after one libvirt writes after them. -->
   <xsl:function name="x2k:out-of-order" as="element()*">
     <xsl:param name="domain" as="element()"/>
-    <xsl:sequence select="$domain/*[let $rank := x2k:libvirt-rank(.) return
-                                    some $before in preceding-sibling::* satisfies x2k:libvirt-rank($before) gt $rank]"/>
+    <!-- one pass, carrying the highest rank seen so far: comparing each element with all
+         that precede it would take quadratic time on a domain of many elements -->
+    <xsl:iterate select="$domain/*">
+      <xsl:param name="highest" as="xs:integer" select="0"/>
+      <xsl:variable name="rank" as="xs:integer" select="x2k:libvirt-rank(.)"/>
+      <xsl:if test="$highest gt $rank">
+        <xsl:sequence select="."/>
+      </xsl:if>
+      <xsl:next-iteration>
+        <xsl:with-param name="highest" select="max(($highest, $rank))"/>
+      </xsl:next-iteration>
+    </xsl:iterate>
   </xsl:function>
 
   <!-- libvirt before 0.5 wrote the clock's offset as sync='localtime' or 'utc';

@@ -31,15 +31,29 @@
     <report>
       <xsl:if test="domain/@type = 'xen'">
         <xsl:apply-templates select="domain" mode="x2k:repair-report"/>
-        <xsl:apply-templates select="x2k:repaired(domain)/domain/descendant-or-self::*/(., @*)" mode="x2k:report"/>
+        <xsl:apply-templates select="x2k:repaired(domain)/domain/descendant-or-self::*!(., @*)" mode="x2k:report"/>
       </xsl:if>
       <xsl:if test="domainsnapshot/domain/@type = 'xen'">
         <change code="snapshot">snapshot {domainsnapshot/name}: its domain is converted as below; its disk entries follow the disk renaming</change>
         <xsl:apply-templates select="domainsnapshot/domain" mode="x2k:repair-report"/>
-        <xsl:apply-templates select="x2k:standalone(domainsnapshot/domain)/domain/descendant-or-self::*/(., @*)" mode="x2k:report"/>
+        <xsl:apply-templates select="x2k:standalone(domainsnapshot/domain)/domain/descendant-or-self::*!(., @*)" mode="x2k:report"/>
       </xsl:if>
     </report>
   </xsl:template>
+
+  <!-- Devices by kind ('disk', and 'input bus=xen' for each bus), for the reports made
+       once for all devices of a kind: a positional pattern (disk[1]) or a look at
+       preceding siblings costs a scan of the siblings for every device, which makes a
+       domain of thousands of devices take quadratic time. -->
+  <xsl:key name="x2k:devices-by-kind" match="/domain/devices/*"
+      use="local-name(), local-name() || ' bus=' || @bus"/>
+
+  <!-- Whether $device is the first of $kind in its domain (a key of x2k:devices-by-kind). -->
+  <xsl:function name="x2k:is-first-of-kind" as="xs:boolean">
+    <xsl:param name="device" as="element()"/>
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:sequence select="$device is key('x2k:devices-by-kind', $kind, root($device))[1]"/>
+  </xsl:function>
 
   <!-- "a, b and c" -->
   <xsl:function name="x2k:list" as="xs:string">
