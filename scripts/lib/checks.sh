@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Helpers shared by scripts/check-*: sourced, not run. Callers set passed=0 failed=0 first.
 
 # check DESCRIPTION COMMAND...: runs COMMAND, prints "ok" or "FAIL" with DESCRIPTION, counts it

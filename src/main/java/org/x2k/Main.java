@@ -43,12 +43,18 @@ public final class Main {
   private static CommandLine configure(CommandLine commandLine) {
     // Straight to the file descriptor: System.out is a PrintStream, which swallows write errors,
     // so a full disk or a closed pipe would go unnoticed and x2k would report success.
-    commandLine.setOut(new PrintWriter(new OutputStreamWriter(
-        new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true));
+    commandLine.setOut(
+        new PrintWriter(
+            new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
+            true));
     // stderr is read on a terminal: file and domain names in messages come from whoever wrote
     // them, and their control characters are shown, not obeyed
-    commandLine.setErr(new PrintWriter(ControlCharacters.forTerminal(
-        new OutputStreamWriter(System.err, StandardCharsets.UTF_8)), true));
+    commandLine.setErr(
+        new PrintWriter(
+            ControlCharacters.forTerminal(
+                new OutputStreamWriter(System.err, StandardCharsets.UTF_8)),
+            true));
     commandLine.setExecutionExceptionHandler(X2kCommand::handleUnexpected);
     commandLine.setParameterExceptionHandler(X2kCommand::handleUsageError);
     return commandLine;

@@ -19,7 +19,8 @@ public final class SharedCorpus {
     }
     String ci = System.getenv("CI");
     if (ci == null || ci.isEmpty()) {
-      Assumptions.abort("no shared corpus at " + directory + " (a clone without ../shared beside it)");
+      Assumptions.abort(
+          "no shared corpus at " + directory + " (a clone without ../shared beside it)");
     }
     throw new AssertionError("CI must have the shared corpus at " + directory);
   }

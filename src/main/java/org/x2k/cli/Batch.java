@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -32,9 +31,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The file handling convert and bridge share: expanding inputs, choosing where output goes,
- * running each document through a {@link DomainConverter}, writing results, reporting, and the
- * exit code. A failing input is reported and skipped; the others still run.
+ * The file handling convert and bridge share: expanding inputs, choosing where output goes, running
+ * each document through a {@link DomainConverter}, writing results, reporting, and the exit code. A
+ * failing input is reported and skipped; the others still run.
  */
 final class Batch {
   private final CommandSpec spec;
@@ -47,8 +46,13 @@ final class Batch {
   /**
    * @param verb what the report says was done to a document ("converted", "updated")
    */
-  Batch(CommandSpec spec, X2kCommand root, OutputOptions output, ReportOptions reporting,
-      CommonOptions common, String verb) {
+  Batch(
+      CommandSpec spec,
+      X2kCommand root,
+      OutputOptions output,
+      ReportOptions reporting,
+      CommonOptions common,
+      String verb) {
     this.spec = spec;
     this.root = root;
     this.output = output;
@@ -77,16 +81,22 @@ final class Batch {
 
     PrintWriter err = spec.commandLine().getErr();
     Tally outcomes = new Tally(reporting.reportFile != null);
-    expanded.problems().forEach(problem -> {
-      err.println("x2k: " + problem.input() + ": " + problem.message());
-      outcomes.add(Outcome.failed(problem.input(), problem.message()));
-    });
-    expanded.skipped().forEach(skip -> {
-      if (!reporting.quiet) {
-        err.println("x2k: " + skip.input() + ": note: skipped: " + skip.message());
-      }
-      outcomes.add(Outcome.skipped(skip.input(), skip.message()));
-    });
+    expanded
+        .problems()
+        .forEach(
+            problem -> {
+              err.println("x2k: " + problem.input() + ": " + problem.message());
+              outcomes.add(Outcome.failed(problem.input(), problem.message()));
+            });
+    expanded
+        .skipped()
+        .forEach(
+            skip -> {
+              if (!reporting.quiet) {
+                err.println("x2k: " + skip.input() + ": note: skipped: " + skip.message());
+              }
+              outcomes.add(Outcome.skipped(skip.input(), skip.message()));
+            });
     Set<Path> written = new HashSet<>();
     // no output may replace an input of the run, whichever input it was converted from
     Set<Object> inputFiles = new HashSet<>();
@@ -98,7 +108,8 @@ final class Batch {
     }
     Progress progress = Progress.onStderr(err, inputs.size());
     int jobs = Math.min(output.jobs(), Math.max(inputs.size(), 1));
-    ExecutorService pool = jobs > 1 ? Executors.newFixedThreadPool(jobs, Batch::workerThread) : null;
+    ExecutorService pool =
+        jobs > 1 ? Executors.newFixedThreadPool(jobs, Batch::workerThread) : null;
     // Inputs are converted ahead in a bounded window, and finished strictly in their order, so
     // that output, messages and the report do not depend on the number of jobs, and memory does
     // not grow with the number of inputs.
@@ -121,22 +132,25 @@ final class Batch {
       if (pool != null) {
         pool.shutdownNow();
       }
-      window.forEach(future -> {
-        if (future.isDone() && !future.isCancelled()) {
-          Prepared left = await(future);
-          if (left.staged() != null) {
-            left.staged().close();
-          }
-        }
-      });
+      window.forEach(
+          future -> {
+            if (future.isDone() && !future.isCancelled()) {
+              Prepared left = await(future);
+              if (left.staged() != null) {
+                left.staged().close();
+              }
+            }
+          });
     }
     long failed = outcomes.failed();
     long skipped = outcomes.skipped();
     long succeeded = outcomes.total() - failed - skipped;
     if (reporting.reportFile != null) {
       try {
-        OutputFiles.writeAtomically(OutputFiles.Target.named(reporting.reportFile),
-            JsonReport.write(outcomes.kept()).getBytes(StandardCharsets.UTF_8), true,
+        OutputFiles.writeAtomically(
+            OutputFiles.Target.named(reporting.reportFile),
+            JsonReport.write(outcomes.kept()).getBytes(StandardCharsets.UTF_8),
+            true,
             OutputFiles.OWNER_ONLY);
       } catch (InputException e) {
         err.println("x2k: --report: " + e.getMessage());
@@ -144,8 +158,15 @@ final class Batch {
       }
     }
     if (outcomes.total() > 1 || expanded.anyDirectory()) {
-      err.println("x2k: " + succeeded + " " + verb + ", " + failed + " failed"
-          + (skipped > 0 ? ", " + skipped + " skipped" : ""));
+      err.println(
+          "x2k: "
+              + succeeded
+              + " "
+              + verb
+              + ", "
+              + failed
+              + " failed"
+              + (skipped > 0 ? ", " + skipped + " skipped" : ""));
     }
     boolean allThrough = true;
     if (defineTarget != null) {
@@ -160,23 +181,31 @@ final class Batch {
    * An input converted by a worker: the conversion, what is printed instead for --diff, the output
    * file staged beside its target, or why it failed.
    */
-  private record Prepared(Input input, Conversion result, String diff, OutputFiles.Staged staged,
-      Exception failure) {}
+  private record Prepared(
+      Input input, Conversion result, String diff, OutputFiles.Staged staged, Exception failure) {}
 
   /** A worker's part, run in parallel: reading, converting, and staging the output file. */
-  private Prepared prepare(Input input, DomainConverter converter, boolean toDirectory,
-      Set<Object> inputFiles) {
+  private Prepared prepare(
+      Input input, DomainConverter converter, boolean toDirectory, Set<Object> inputFiles) {
     try {
       byte[] xml = input.read(root.stdin());
       Conversion result = converter.convert(xml);
-      String diff = output.diff ? UnifiedDiff.of(input.name(), converter.normalise(xml), result.xml()) : null;
+      String diff =
+          output.diff ? UnifiedDiff.of(input.name(), converter.normalise(xml), result.xml()) : null;
       OutputFiles.Staged staged = null;
       if (!output.isStdout() && !output.dryRun && !output.inPlace && !output.diff) {
-        OutputFiles.Target target = toDirectory
-            ? OutputFiles.Target.below(output.path(), xmlName(input.outputName(), result.fromNativeConfig()))
-            : OutputFiles.Target.named(output.path());
-        staged = OutputFiles.stage(target, result.xml().getBytes(StandardCharsets.UTF_8), inputFiles,
-            output.force, OutputFiles.OWNER_ONLY);
+        OutputFiles.Target target =
+            toDirectory
+                ? OutputFiles.Target.below(
+                    output.path(), xmlName(input.outputName(), result.fromNativeConfig()))
+                : OutputFiles.Target.named(output.path());
+        staged =
+            OutputFiles.stage(
+                target,
+                result.xml().getBytes(StandardCharsets.UTF_8),
+                inputFiles,
+                output.force,
+                OutputFiles.OWNER_ONLY);
       }
       return new Prepared(input, result, diff, staged, null);
     } catch (ConversionException | InputException e) {
@@ -207,12 +236,15 @@ final class Batch {
         print(prepared.diff());
       } else if (output.inPlace) {
         if (result.fromNativeConfig()) {
-          throw new InputException("--in-place would replace a native config with XML: convert it"
-              + " with -o instead");
+          throw new InputException(
+              "--in-place would replace a native config with XML: convert it" + " with -o instead");
         }
         if (result.converted() && !output.dryRun) {
-          OutputFiles.replaceInPlace(input.path(), result.xml().getBytes(StandardCharsets.UTF_8),
-              output.noBackup ? null : output.backupSuffix, output.force);
+          OutputFiles.replaceInPlace(
+              input.path(),
+              result.xml().getBytes(StandardCharsets.UTF_8),
+              output.noBackup ? null : output.backupSuffix,
+              output.force);
         }
       } else if (prepared.staged() != null) {
         try (OutputFiles.Staged staged = prepared.staged()) {
@@ -294,16 +326,20 @@ final class Batch {
       }
       return;
     }
-    if (output.isStdout() && output.writesXml() && defineTarget == null
+    if (output.isStdout()
+        && output.writesXml()
+        && defineTarget == null
         && (inputs.size() > 1 || expanded.anyDirectory())) {
       throw usage("several inputs need an output directory: add -o DIR (or --in-place)");
     }
     if (toDirectory && expanded.stdinCount() > 0) {
-      throw usage("standard input (-) has no file name to write under in an output directory;"
-          + " convert it alone, to stdout or -o FILE");
+      throw usage(
+          "standard input (-) has no file name to write under in an output directory;"
+              + " convert it alone, to stdout or -o FILE");
     }
     if (toDirectory && Files.exists(output.path()) && !Files.isDirectory(output.path())) {
-      throw usage("-o " + output.output + " is a file, but several inputs need an output directory");
+      throw usage(
+          "-o " + output.output + " is a file, but several inputs need an output directory");
     }
   }
 

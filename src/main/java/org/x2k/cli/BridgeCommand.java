@@ -1,5 +1,7 @@
 package org.x2k.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,13 +46,15 @@ public final class BridgeCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "OLD=NEW|INPUT",
       arity = "0..*",
-      description = "Bridge mappings (OLD=NEW), then files, directories (*.xml) or - for standard"
-          + " input (the default).")
+      description =
+          "Bridge mappings (OLD=NEW), then files, directories (*.xml) or - for standard"
+              + " input (the default).")
   List<String> arguments = new ArrayList<>();
 
   @Mixin OutputOptions output;
 
-  @Option(names = {"-r", "--recursive"},
+  @Option(
+      names = {"-r", "--recursive"},
       description = "Also take *.xml files in subdirectories of a directory INPUT.")
   boolean recursive;
 
@@ -65,8 +69,11 @@ public final class BridgeCommand implements Callable<Integer> {
     List<String> inputs = new ArrayList<>();
     for (String argument : arguments) {
       int equals = argument.indexOf('=');
-      boolean mapping = inputs.isEmpty() && equals > 0 && !argument.contains("/")
-          && !java.nio.file.Files.exists(java.nio.file.Path.of(argument));
+      boolean mapping =
+          inputs.isEmpty()
+              && equals > 0
+              && !argument.contains("/")
+              && !Files.exists(Path.of(argument));
       if (mapping) {
         mappings.bridges.put(argument.substring(0, equals), argument.substring(equals + 1));
       } else {
@@ -75,8 +82,8 @@ public final class BridgeCommand implements Callable<Integer> {
     }
     mappings.validate();
     if (mappings.bridges.isEmpty() && mappings.networks.isEmpty()) {
-      throw new ParameterException(spec.commandLine(),
-          "no mapping given: x2k bridge OLD=NEW [OLD=NEW...] INPUT...");
+      throw new ParameterException(
+          spec.commandLine(), "no mapping given: x2k bridge OLD=NEW [OLD=NEW...] INPUT...");
     }
     return new Batch(spec, parent, output, reporting, common, "updated")
         .run(inputs, recursive, DomainConverter.bridgesOnly(mappings.bridges, mappings.networks));

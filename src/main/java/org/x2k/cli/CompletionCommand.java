@@ -19,7 +19,10 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {"0:script printed", ExitCodes.USAGE_LINE})
 public final class CompletionCommand implements Callable<Integer> {
-  enum Shell { bash, zsh }
+  enum Shell {
+    bash,
+    zsh
+  }
 
   @Spec CommandSpec spec;
 
@@ -31,7 +34,9 @@ public final class CompletionCommand implements Callable<Integer> {
     String script = AutoComplete.bash("x2k", spec.root().commandLine());
     if (shell == Shell.zsh) {
       // picocli's script runs in zsh through bash-style completion.
-      script = "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n" + script;
+      script =
+          "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n"
+              + script;
     }
     spec.commandLine().getOut().print(script);
     spec.commandLine().getOut().flush();

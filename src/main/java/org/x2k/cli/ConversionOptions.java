@@ -18,89 +18,158 @@ import picocli.CommandLine.Spec;
  * xen2qemu.xsl (see xslt/xen2qemu/params.xsl). Unset options keep the stylesheet's defaults.
  */
 public final class ConversionOptions {
-  enum DomainType { kvm, qemu }
+  enum DomainType {
+    kvm,
+    qemu
+  }
 
-  enum Boot { kernel, disk }
+  enum Boot {
+    kernel,
+    disk
+  }
 
-  enum DiskBus { virtio, scsi, sata, ide, usb }
+  enum DiskBus {
+    virtio,
+    scsi,
+    sata,
+    ide,
+    usb
+  }
 
-  enum CdromBus { ide, sata, scsi, usb }
+  enum CdromBus {
+    ide,
+    sata,
+    scsi,
+    usb
+  }
 
-  enum DiskFormat { raw, qcow2 }
+  enum DiskFormat {
+    raw,
+    qcow2
+  }
 
-  enum Cache { none, writethrough, writeback, directsync, unsafe, hypervisor }
+  enum Cache {
+    none,
+    writethrough,
+    writeback,
+    directsync,
+    unsafe,
+    hypervisor
+  }
 
-  enum NicModel { virtio, e1000, e1000e, rtl8139 }
+  enum NicModel {
+    virtio,
+    e1000,
+    e1000e,
+    rtl8139
+  }
 
-  @Spec(Spec.Target.MIXEE) CommandSpec spec;
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
 
-  @Option(names = "--type", paramLabel = "kvm|qemu",
-      description = "Domain type: kvm (default), or qemu for hosts without hardware virtualisation.")
+  @Option(
+      names = "--type",
+      paramLabel = "kvm|qemu",
+      description =
+          "Domain type: kvm (default), or qemu for hosts without hardware virtualisation.")
   DomainType type;
 
-  @Option(names = "--machine", paramLabel = "MACHINE",
-      description = "Machine type (pc, q35, pc-q35-7.2, ...). Default: none, libvirt picks the"
-          + " host's. With q35, which has no IDE, disks and CD-ROMs that would be IDE become SATA.")
+  @Option(
+      names = "--machine",
+      paramLabel = "MACHINE",
+      description =
+          "Machine type (pc, q35, pc-q35-7.2, ...). Default: none, libvirt picks the host's. With"
+              + " q35, which has no IDE, disks and CD-ROMs that would be IDE become SATA.")
   String machine;
 
-  @Option(names = "--emulator", paramLabel = "PATH|none",
-      description = "Emulator that replaces Xen's. Default: the one the KVM host reports for the"
-          + " guest's architecture with --define or --capabilities, else none, so that libvirt"
-          + " picks the host's own (/usr/libexec/qemu-kvm on RHEL, qemu-system-x86_64 on Debian);"
-          + " none always drops it.")
+  @Option(
+      names = "--emulator",
+      paramLabel = "PATH|none",
+      description =
+          "Emulator that replaces Xen's. Default: the one the KVM host reports for the guest's"
+              + " architecture with --define or --capabilities, else none, so that libvirt picks"
+              + " the host's own (/usr/libexec/qemu-kvm on RHEL, qemu-system-x86_64 on Debian);"
+              + " none always drops it.")
   String emulator;
 
-  @Option(names = "--capabilities", paramLabel = "FILE",
-      description = "What the KVM host runs, saved there with virsh capabilities (or virsh"
-          + " domcapabilities), for a host x2k cannot reach: the domain type must be one it"
-          + " offers, guests of other architectures are refused, and the emulator is its own."
-          + " --define asks the host itself.")
+  @Option(
+      names = "--capabilities",
+      paramLabel = "FILE",
+      description =
+          "What the KVM host runs, saved there with virsh capabilities (or virsh"
+              + " domcapabilities), for a host x2k cannot reach: the domain type must be one it"
+              + " offers, guests of other architectures are refused, and the emulator is its own."
+              + " --define asks the host itself.")
   Path capabilitiesFile;
 
-  @Option(names = "--boot", paramLabel = "kernel|disk",
-      description = "PV guests whose kernel dom0 held: kernel (default) keeps direct kernel boot"
-          + " (root= and console= follow the conversion); disk boots the guest's own bootloader.")
+  @Option(
+      names = "--boot",
+      paramLabel = "kernel|disk",
+      description =
+          "PV guests whose kernel dom0 held: kernel (default) keeps direct kernel boot (root= and"
+              + " console= follow the conversion); disk boots the guest's own bootloader.")
   Boot boot;
 
-  @Option(names = "--disk-bus", paramLabel = "BUS",
+  @Option(
+      names = "--disk-bus",
+      paramLabel = "BUS",
       description = "Bus for Xen's paravirtual disks: virtio (default), scsi, sata, ide, usb.")
   DiskBus diskBus;
 
-  @Option(names = "--emulated-disk-bus", paramLabel = "BUS",
+  @Option(
+      names = "--emulated-disk-bus",
+      paramLabel = "BUS",
       description = "Bus for a fully virtualised guest's emulated disks (default: keep theirs).")
   DiskBus emulatedDiskBus;
 
-  @Option(names = "--cdrom-bus", paramLabel = "BUS",
-      description = "Bus for Xen's paravirtual CD-ROMs: ide (default; sata with q35), sata, scsi,"
-          + " usb. Never virtio.")
+  @Option(
+      names = "--cdrom-bus",
+      paramLabel = "BUS",
+      description =
+          "Bus for Xen's paravirtual CD-ROMs: ide (default; sata with q35), sata, scsi,"
+              + " usb. Never virtio.")
   CdromBus cdromBus;
 
-  @Option(names = "--disk-format", paramLabel = "raw|qcow2",
-      description = "Format of the raw image files Xen used, when you converted them with"
-          + " qemu-img (default: as the definition says).")
+  @Option(
+      names = "--disk-format",
+      paramLabel = "raw|qcow2",
+      description =
+          "Format of the raw image files Xen used, when you converted them with"
+              + " qemu-img (default: as the definition says).")
   DiskFormat diskFormat;
 
-  @Option(names = "--cache", paramLabel = "MODE",
-      description = "Cache mode for disks that name none: none (default, safe for live"
-          + " migration), writethrough, writeback, directsync, unsafe, or hypervisor to leave"
-          + " it to QEMU.")
+  @Option(
+      names = "--cache",
+      paramLabel = "MODE",
+      description =
+          "Cache mode for disks that name none: none (default, safe for live"
+              + " migration), writethrough, writeback, directsync, unsafe, or hypervisor to leave"
+              + " it to QEMU.")
   Cache cache;
 
-  @Option(names = "--default-bridge", paramLabel = "BRIDGE",
-      description = "Bridge for interfaces of type bridge that name none, which xend attached to"
-          + " its default bridge: xenbr0 (default; Xen 3.0/3.1, RHEL 5), or eth0 on Xen 3.2 and"
-          + " later. The report marks it as required.")
+  @Option(
+      names = "--default-bridge",
+      paramLabel = "BRIDGE",
+      description =
+          "Bridge for interfaces of type bridge that name none, which xend attached to"
+              + " its default bridge: xenbr0 (default; Xen 3.0/3.1, RHEL 5), or eth0 on Xen 3.2 and"
+              + " later. The report marks it as required.")
   String defaultBridge;
 
-  @Option(names = "--nic-model", paramLabel = "MODEL",
-      description = "NIC model for Xen's netfront and PV guests' NICs: virtio (default), e1000,"
-          + " e1000e, rtl8139.")
+  @Option(
+      names = "--nic-model",
+      paramLabel = "MODEL",
+      description =
+          "NIC model for Xen's netfront and PV guests' NICs: virtio (default), e1000,"
+              + " e1000e, rtl8139.")
   NicModel nicModel;
 
-  @Option(names = "--keep-qemu-passthrough",
-      description = "Keep <qemu:commandline>, <qemu:capabilities> and the rest of QEMU's passthrough,"
-          + " and interface down scripts, which no Xen driver writes and which run on the KVM host"
-          + " as given; dropped by default (the report names them).")
+  @Option(
+      names = "--keep-qemu-passthrough",
+      description =
+          "Keep <qemu:commandline>, <qemu:capabilities> and the rest of QEMU's passthrough, and"
+              + " interface down scripts, which no Xen driver writes and which run on the KVM host"
+              + " as given; dropped by default (the report names them).")
   boolean keepQemuPassthrough;
 
   /** The domain type the conversion makes: --type, or kvm. */
@@ -120,13 +189,16 @@ public final class ConversionOptions {
     String source = capabilitiesFile.toString();
     try {
       if (Files.size(capabilitiesFile) > HostCapabilities.MAX_BYTES) {
-        throw new CapabilitiesException(source + ": over "
-            + HostCapabilities.MAX_BYTES / (1024 * 1024) + " MiB: not libvirt's capabilities");
+        throw new CapabilitiesException(
+            source
+                + ": over "
+                + HostCapabilities.MAX_BYTES / (1024 * 1024)
+                + " MiB: not libvirt's capabilities");
       }
       return HostCapabilities.parse(Files.readAllBytes(capabilitiesFile), source);
     } catch (IOException e) {
-      throw new ParameterException(spec.commandLine(),
-          "--capabilities: cannot read " + source + ": " + IoReason.of(e));
+      throw new ParameterException(
+          spec.commandLine(), "--capabilities: cannot read " + source + ": " + IoReason.of(e));
     } catch (CapabilitiesException e) {
       throw new ParameterException(spec.commandLine(), "--capabilities: " + e.getMessage());
     }
@@ -138,14 +210,16 @@ public final class ConversionOptions {
     put(parameters, "domain-type", type);
     if (machine != null) {
       if (!machine.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-        throw new ParameterException(spec.commandLine(), "--machine takes a machine type name"
-            + " such as pc or q35, not '" + machine + "'");
+        throw new ParameterException(
+            spec.commandLine(),
+            "--machine takes a machine type name" + " such as pc or q35, not '" + machine + "'");
       }
       parameters.put("machine", machine);
     }
     if (emulator != null) {
       if (!emulator.equals("none") && !emulator.startsWith("/")) {
-        throw new ParameterException(spec.commandLine(),
+        throw new ParameterException(
+            spec.commandLine(),
             "--emulator takes an absolute path or none, not '" + emulator + "'");
       }
       parameters.put("emulator", emulator);
@@ -160,8 +234,12 @@ public final class ConversionOptions {
     }
     if (defaultBridge != null) {
       if (!MappingOptions.isName(defaultBridge)) {
-        throw new ParameterException(spec.commandLine(), "--default-bridge takes a bridge name"
-            + " (letters, digits, . _ : -), not '" + defaultBridge + "'");
+        throw new ParameterException(
+            spec.commandLine(),
+            "--default-bridge takes a bridge name"
+                + " (letters, digits, . _ : -), not '"
+                + defaultBridge
+                + "'");
       }
       parameters.put("default-bridge", defaultBridge);
     }

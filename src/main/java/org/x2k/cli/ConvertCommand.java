@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Converts Xen domain XML (virsh dumpxml --inactive, or a snapshot) or a native xl/xm guest"
-          + " config (/etc/xen) into KVM domain XML for virsh define, and reports what is left to do.",
+          + " config (/etc/xen) into KVM domain XML for virsh define, and reports what is left to"
+          + " do.",
       "The report and messages go to stderr, so stdout carries only XML."
     },
     footerHeading = "%nExamples:%n",
@@ -50,12 +51,16 @@ public final class ConvertCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "INPUT",
       arity = "0..*",
-      description = "Domain or snapshot XML files, xl/xm configs, directories of them (other files"
-          + " are skipped with a note), or - for standard input (the default); with --connect,"
-          + " names of domains there.")
+      description =
+          "Domain or snapshot XML files, xl/xm configs, directories of them (other files"
+              + " are skipped with a note), or - for standard input (the default); with --connect,"
+              + " names of domains there.")
   List<String> inputArguments = new ArrayList<>();
 
-  @Option(names = "--native-format", paramLabel = "xl|xm|auto", converter = NativeFormatOption.class,
+  @Option(
+      names = "--native-format",
+      paramLabel = "xl|xm|auto",
+      converter = NativeFormatOption.class,
       description = NativeFormatOption.DESCRIPTION)
   Format nativeFormat;
 
@@ -63,8 +68,9 @@ public final class ConvertCommand implements Callable<Integer> {
 
   @Option(
       names = {"-r", "--recursive"},
-      description = "Also convert the files in subdirectories of a directory INPUT, keeping their"
-          + " relative layout under the output directory.")
+      description =
+          "Also convert the files in subdirectories of a directory INPUT, keeping their"
+              + " relative layout under the output directory.")
   boolean recursive;
 
   @Mixin FleetOptions fleet;
@@ -81,9 +87,10 @@ public final class ConvertCommand implements Callable<Integer> {
   public Integer call() {
     mappings.validate();
     validateFleet();
-    DomainConverter converter = DomainConverter.xenToKvm(
-        conversion.stylesheetParameters(), mappings.bridges, mappings.networks)
-        .withNativeFormat(nativeFormat);
+    DomainConverter converter =
+        DomainConverter.xenToKvm(
+                conversion.stylesheetParameters(), mappings.bridges, mappings.networks)
+            .withNativeFormat(nativeFormat);
     HostCapabilities savedCapabilities = conversion.capabilities();
     Batch batch = new Batch(spec, parent, output, reporting, common, "converted");
     // a null resource is allowed, and not closed
@@ -98,10 +105,15 @@ public final class ConvertCommand implements Callable<Integer> {
         }
       }
       if (target != null) {
-        batch.defineOn(new DefineTarget(target, fleet.replace, output.dryRun,
-            source != null ? source.uri() : "the Xen host"));
+        batch.defineOn(
+            new DefineTarget(
+                target,
+                fleet.replace,
+                output.dryRun,
+                source != null ? source.uri() : "the Xen host"));
       }
-      Inputs inputs = source != null ? readDomains(source) : Inputs.expand(inputArguments, recursive);
+      Inputs inputs =
+          source != null ? readDomains(source) : Inputs.expand(inputArguments, recursive);
       return batch.run(inputs, converter);
     } catch (HypervisorException e) {
       spec.commandLine().getErr().println("x2k: " + e.getMessage());
@@ -110,21 +122,24 @@ public final class ConvertCommand implements Callable<Integer> {
   }
 
   /**
-   * Sets {@code converter} up for the KVM host {@code host}, or says why no domain of the
-   * requested type can go there: a host without KVM offers only qemu (TCG) domains.
+   * Sets {@code converter} up for the KVM host {@code host}, or says why no domain of the requested
+   * type can go there: a host without KVM offers only qemu (TCG) domains.
    */
   private Optional<String> convertFor(HostCapabilities host, DomainConverter converter) {
     String type = conversion.domainType();
     Map<String, String> emulators = host.emulatorsFor(type);
     if (emulators.isEmpty()) {
       List<String> offered = host.domainTypes();
-      String offers = offered.isEmpty() ? "no fully virtualised domains at all"
-          : "only " + String.join(", ", offered) + " domains";
-      String advice = offered.contains("qemu") && !type.equals("qemu")
-          ? "; without KVM there, convert with --type qemu (QEMU's emulation, much slower)"
-          : "; is it a KVM host?";
-      return Optional.of(describe(host) + " cannot run " + type + " domains: it offers " + offers
-          + advice);
+      String offers =
+          offered.isEmpty()
+              ? "no fully virtualised domains at all"
+              : "only " + String.join(", ", offered) + " domains";
+      String advice =
+          offered.contains("qemu") && !type.equals("qemu")
+              ? "; without KVM there, convert with --type qemu (QEMU's emulation, much slower)"
+              : "; is it a KVM host?";
+      return Optional.of(
+          describe(host) + " cannot run " + type + " domains: it offers " + offers + advice);
     }
     converter.forTarget(describe(host), host.hostArch(), emulators);
     return Optional.empty();
@@ -139,7 +154,10 @@ public final class ConvertCommand implements Callable<Integer> {
     if (fleet.connect == null && (fleet.all || !fleet.patterns.isEmpty())) {
       throw usage("--all and --match choose domains of --connect URI");
     }
-    if (fleet.connect != null && inputArguments.isEmpty() && !fleet.all && fleet.patterns.isEmpty()) {
+    if (fleet.connect != null
+        && inputArguments.isEmpty()
+        && !fleet.all
+        && fleet.patterns.isEmpty()) {
       throw usage("--connect needs domain names, --all or --match PATTERN");
     }
     if (fleet.all && (!inputArguments.isEmpty() || !fleet.patterns.isEmpty())) {
@@ -152,8 +170,9 @@ public final class ConvertCommand implements Callable<Integer> {
       throw usage("--in-place and --recursive apply to files, not to domains read with --connect");
     }
     if (fleet.define != null && conversion.capabilitiesFile != null) {
-      throw usage("--define asks URI what it runs: drop --capabilities, which is for a host x2k"
-          + " cannot reach");
+      throw usage(
+          "--define asks URI what it runs: drop --capabilities, which is for a host x2k"
+              + " cannot reach");
     }
     if (fleet.define != null && output.diff) {
       throw usage("--diff writes no definition: drop --define");
@@ -169,10 +188,15 @@ public final class ConvertCommand implements Callable<Integer> {
     List<String> names;
     List<Inputs.Problem> problems = new ArrayList<>();
     if (fleet.all || !fleet.patterns.isEmpty()) {
-      names = source.domainNames().stream().filter(name -> fleet.all || fleet.matches(name)).toList();
+      names =
+          source.domainNames().stream().filter(name -> fleet.all || fleet.matches(name)).toList();
       if (names.isEmpty()) {
-        problems.add(new Inputs.Problem(source.uri(), fleet.all ? "no domains there"
-            : "no domain there matches " + String.join(" or ", fleet.patterns)));
+        problems.add(
+            new Inputs.Problem(
+                source.uri(),
+                fleet.all
+                    ? "no domains there"
+                    : "no domain there matches " + String.join(" or ", fleet.patterns)));
       }
     } else {
       names = inputArguments;

@@ -12,10 +12,10 @@ import org.x2k.libvirt.Hypervisor;
 import org.x2k.libvirt.HypervisorException;
 
 /**
- * --define: puts each converted domain on the KVM host through libvirt, or with --dry-run asks
- * the host whether it would take it (defined and undefined at once, nothing kept). A domain
- * whose name or uuid the host already has is skipped unless --replace. Keeps what became of each
- * domain for the summary, and what disk images must follow it.
+ * --define: puts each converted domain on the KVM host through libvirt, or with --dry-run asks the
+ * host whether it would take it (defined and undefined at once, nothing kept). A domain whose name
+ * or uuid the host already has is skipped unless --replace. Keeps what became of each domain for
+ * the summary, and what disk images must follow it.
  */
 final class DefineTarget {
   private final Hypervisor hypervisor;
@@ -29,8 +29,8 @@ final class DefineTarget {
   private final List<String> copies = new ArrayList<>();
 
   /**
-   * @param source where the domains came from, for the list of disks to copy (a URI, or
-   *     "the Xen host" for files)
+   * @param source where the domains came from, for the list of disks to copy (a URI, or "the Xen
+   *     host" for files)
    */
   DefineTarget(Hypervisor hypervisor, boolean replace, boolean dryRun, String source) {
     this.hypervisor = hypervisor;
@@ -49,15 +49,21 @@ final class DefineTarget {
     Optional<String> existing = hypervisor.existing(name, result.uuid());
     try {
       if (existing.isPresent() && !replace) {
-        err.println("x2k: " + input.name() + ": skipped: " + existing.get() + " (--replace redefines it)");
+        err.println(
+            "x2k: " + input.name() + ": skipped: " + existing.get() + " (--replace redefines it)");
         skipped.add(name);
         return;
       }
       if (dryRun) {
         if (existing.isPresent()) {
           // asking would mean replacing it: the dry run keeps the host as it is
-          err.println("x2k: " + input.name() + ": note: " + existing.get() + "; --replace would redefine it"
-              + " (not asked in a dry run)");
+          err.println(
+              "x2k: "
+                  + input.name()
+                  + ": note: "
+                  + existing.get()
+                  + "; --replace would redefine it"
+                  + " (not asked in a dry run)");
           notAsked.add(name);
           return;
         }
@@ -76,8 +82,10 @@ final class DefineTarget {
 
   /** The disk images the domain's report asks to copy, as the report words them. */
   private static Optional<String> copyList(Report report) {
-    return report.actions().stream().filter(action -> action.code().equals("copy-storage"))
-        .map(Report.Action::text).findFirst();
+    return report.actions().stream()
+        .filter(action -> action.code().equals("copy-storage"))
+        .map(Report.Action::text)
+        .findFirst();
   }
 
   /** Whether every domain got onto the host (or would have, in a dry run). */
@@ -87,10 +95,20 @@ final class DefineTarget {
 
   void printSummary(PrintWriter err) {
     String where = "x2k: " + hypervisor.uri() + (dryRun ? " (dry run, nothing kept): " : ": ");
-    err.println(where + defined.size() + (dryRun ? " would be accepted" : " defined")
-        + list(defined) + ", " + skipped.size() + " skipped" + list(skipped) + ", "
-        + failed.size() + (dryRun ? " refused" : " failed") + list(failed)
-        + (notAsked.isEmpty() ? "" : ", " + notAsked.size() + " not asked" + list(notAsked)));
+    err.println(
+        where
+            + defined.size()
+            + (dryRun ? " would be accepted" : " defined")
+            + list(defined)
+            + ", "
+            + skipped.size()
+            + " skipped"
+            + list(skipped)
+            + ", "
+            + failed.size()
+            + (dryRun ? " refused" : " failed")
+            + list(failed)
+            + (notAsked.isEmpty() ? "" : ", " + notAsked.size() + " not asked" + list(notAsked)));
     if (!copies.isEmpty()) {
       err.println("x2k: disk images are not copied; from " + source + " to the KVM host:");
       copies.forEach(copy -> err.println("x2k:   " + copy));

@@ -11,7 +11,8 @@ final class ExitCodes {
   static final String FAILED_LINE = "1:at least one input failed (each named on stderr)";
   static final String FAILED_OR_LEFT_OUT_LINE =
       "1:at least one input failed (each named on stderr), or --define left a domain out";
-  static final String USAGE_LINE = "2:usage error: unknown option, bad value, -o FILE with several inputs";
+  static final String USAGE_LINE =
+      "2:usage error: unknown option, bad value, -o FILE with several inputs";
 
   private ExitCodes() {}
 }

@@ -40,17 +40,22 @@ public final class FromNativeCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "INPUT",
       arity = "0..*",
-      description = "xl or xm config files, directories of them (files that are no guest config are"
-          + " skipped), or - for standard input (the default).")
+      description =
+          "xl or xm config files, directories of them (files that are no guest config are"
+              + " skipped), or - for standard input (the default).")
   List<String> inputArguments = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "xl|xm|auto", converter = NativeFormatOption.class,
+  @Option(
+      names = "--format",
+      paramLabel = "xl|xm|auto",
+      converter = NativeFormatOption.class,
       description = NativeFormatOption.DESCRIPTION)
   Format format;
 
   @Mixin OutputOptions output;
 
-  @Option(names = {"-r", "--recursive"},
+  @Option(
+      names = {"-r", "--recursive"},
       description = "Also read configs in subdirectories of a directory INPUT.")
   boolean recursive;
 
@@ -61,7 +66,8 @@ public final class FromNativeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (output.inPlace) {
-      throw new ParameterException(spec.commandLine(),
+      throw new ParameterException(
+          spec.commandLine(),
           "--in-place would replace the configs with XML: write elsewhere with -o");
     }
     return new Batch(spec, parent, output, reporting, common, "read")

@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code x2k hook}: libvirt's qemu hook, as the seed's /etc/libvirt/hooks/qemu script (seed 000,
- * section 3.1). libvirt calls it with (object, operation, sub-operation, extra) and the domain
- * XML on stdin; on migrate/begin and restore/begin it prints the XML with the configured bridges
+ * section 3.1). libvirt calls it with (object, operation, sub-operation, extra) and the domain XML
+ * on stdin; on migrate/begin and restore/begin it prints the XML with the configured bridges
  * renamed, on anything else it prints nothing and returns at once. Unusable XML or configuration
  * makes it exit non-zero, so that libvirt refuses the operation rather than start a guest on a
  * missing bridge.
@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "libvirt's qemu hook: renames bridges in incoming migrations and restores (seed 000, 3.1).",
-      "Called by libvirt through the wrapper x2k hook-install writes; reads the domain XML on stdin.",
+      "Called by libvirt through the wrapper x2k hook-install writes; reads the domain XML on"
+          + " stdin.",
       "A non-zero exit makes libvirt refuse that migration or restore."
     },
     exitCodeListHeading = ExitCodes.HEADING,
@@ -57,23 +58,35 @@ public final class HookCommand implements Callable<Integer> {
   @Parameters(index = "2", paramLabel = "SUB_OPERATION", description = "begin, end, ...")
   String subOperation;
 
-  @Parameters(index = "3", paramLabel = "EXTRA", arity = "0..1", description = "libvirt's extra argument.")
+  @Parameters(
+      index = "3",
+      paramLabel = "EXTRA",
+      arity = "0..1",
+      description = "libvirt's extra argument.")
   String extra;
 
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "Bridge mappings (default: ${DEFAULT-VALUE}).", defaultValue = "/etc/x2k/hook.conf")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Bridge mappings (default: ${DEFAULT-VALUE}).",
+      defaultValue = "/etc/x2k/hook.conf")
   Path config;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-      description = "Refuse the operation if the rewrite takes longer (default: ${DEFAULT-VALUE});"
-          + " libvirt itself waits for the hook without limit.")
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "30",
+      description =
+          "Refuse the operation if the rewrite takes longer (default: ${DEFAULT-VALUE});"
+              + " libvirt itself waits for the hook without limit.")
   int timeoutSeconds;
 
   @Mixin CommonOptions common;
 
   /** The operations whose XML the hook rewrites, as the seed's script. */
   static boolean rewrites(String operation, String subOperation) {
-    return subOperation.equals("begin") && (operation.equals("migrate") || operation.equals("restore"));
+    return subOperation.equals("begin")
+        && (operation.equals("migrate") || operation.equals("restore"));
   }
 
   /** Work done within the deadline, which stops no faster than its thread when it is not. */
@@ -129,16 +142,31 @@ public final class HookCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
       }
       HookConfig mappings = HookConfig.read(config);
-      Conversion result = withinDeadline(() -> {
-        byte[] xml = Input.readBounded(parent.stdin());
-        return DomainConverter.bridgesOnly(mappings.bridges(), mappings.networks()).convert(xml);
-      });
+      Conversion result =
+          withinDeadline(
+              () -> {
+                byte[] xml = Input.readBounded(parent.stdin());
+                return DomainConverter.bridgesOnly(mappings.bridges(), mappings.networks())
+                    .convert(xml);
+              });
       spec.commandLine().getOut().print(result.xml());
       spec.commandLine().getOut().flush();
       return ExitCodes.OK;
     } catch (InputException | ConversionException | IOException e) {
-      spec.commandLine().getErr().println("x2k hook: " + object + " " + operation + "/" + subOperation
-          + ": " + e.getMessage() + " (libvirt will refuse this " + operation + ")");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "x2k hook: "
+                  + object
+                  + " "
+                  + operation
+                  + "/"
+                  + subOperation
+                  + ": "
+                  + e.getMessage()
+                  + " (libvirt will refuse this "
+                  + operation
+                  + ")");
       if (common.stacktrace) {
         e.printStackTrace(spec.commandLine().getErr());
       }

@@ -32,7 +32,8 @@ record HookConfig(Map<String, String> bridges, Map<String, String> networks) {
       refuseIfOthersCanWrite(file);
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      throw new InputException("no bridge mappings: " + file + " does not exist (see x2k hook-install)");
+      throw new InputException(
+          "no bridge mappings: " + file + " does not exist (see x2k hook-install)");
     } catch (IOException e) {
       throw new InputException("cannot read " + file + ": " + e.getMessage());
     }
@@ -45,11 +46,20 @@ record HookConfig(Map<String, String> bridges, Map<String, String> networks) {
       }
       String[] words = line.split("\\s+");
       String[] mapping = words.length == 2 ? words[1].split("=", -1) : new String[0];
-      boolean valid = mapping.length == 2 && MappingOptions.isName(mapping[0]) && MappingOptions.isName(mapping[1])
-          && (words[0].equals("bridge") || words[0].equals("network"));
+      boolean valid =
+          mapping.length == 2
+              && MappingOptions.isName(mapping[0])
+              && MappingOptions.isName(mapping[1])
+              && (words[0].equals("bridge") || words[0].equals("network"));
       if (!valid) {
-        throw new InputException(file + ":" + number + ": expected 'bridge OLD=NEW' or"
-            + " 'network OLD=NETWORK', not '" + line + "'");
+        throw new InputException(
+            file
+                + ":"
+                + number
+                + ": expected 'bridge OLD=NEW' or"
+                + " 'network OLD=NETWORK', not '"
+                + line
+                + "'");
       }
       (words[0].equals("bridge") ? bridges : networks).put(mapping[0], mapping[1]);
     }
@@ -57,8 +67,8 @@ record HookConfig(Map<String, String> bridges, Map<String, String> networks) {
   }
 
   /**
-   * The hook runs as root on what this file says: a file that a group or other users may write,
-   * or that belongs to another user than root or the hook's own, is not taken.
+   * The hook runs as root on what this file says: a file that a group or other users may write, or
+   * that belongs to another user than root or the hook's own, is not taken.
    */
   private static void refuseIfOthersCanWrite(Path file) throws IOException, InputException {
     PosixFileAttributes attributes;
@@ -68,9 +78,15 @@ record HookConfig(Map<String, String> bridges, Map<String, String> networks) {
       return;
     }
     Set<PosixFilePermission> mode = attributes.permissions();
-    if (mode.contains(PosixFilePermission.GROUP_WRITE) || mode.contains(PosixFilePermission.OTHERS_WRITE)) {
-      throw new InputException(file + " may be written by others (" + PosixFilePermissions.toString(mode)
-          + "): not taken (chmod go-w " + file + ")");
+    if (mode.contains(PosixFilePermission.GROUP_WRITE)
+        || mode.contains(PosixFilePermission.OTHERS_WRITE)) {
+      throw new InputException(
+          file
+              + " may be written by others ("
+              + PosixFilePermissions.toString(mode)
+              + "): not taken (chmod go-w "
+              + file
+              + ")");
     }
     String owner = attributes.owner().getName();
     if (!owner.equals("root") && !owner.equals(System.getProperty("user.name"))) {
@@ -79,11 +95,14 @@ record HookConfig(Map<String, String> bridges, Map<String, String> networks) {
   }
 
   String text() {
-    StringBuilder text = new StringBuilder(
-        "# x2k libvirt hook: bridges renamed in the XML of incoming migrations and restores.\n"
-            + "# One mapping per line: 'bridge OLD=NEW' or 'network OLD=NETWORK'.\n");
-    bridges.forEach((from, to) -> text.append("bridge ").append(from).append('=').append(to).append('\n'));
-    networks.forEach((from, to) -> text.append("network ").append(from).append('=').append(to).append('\n'));
+    StringBuilder text =
+        new StringBuilder(
+            "# x2k libvirt hook: bridges renamed in the XML of incoming migrations and restores.\n"
+                + "# One mapping per line: 'bridge OLD=NEW' or 'network OLD=NETWORK'.\n");
+    bridges.forEach(
+        (from, to) -> text.append("bridge ").append(from).append('=').append(to).append('\n'));
+    networks.forEach(
+        (from, to) -> text.append("network ").append(from).append('=').append(to).append('\n'));
     return text.toString();
   }
 }

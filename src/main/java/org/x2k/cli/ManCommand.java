@@ -2,6 +2,7 @@ package org.x2k.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,8 +12,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code x2k man}: the x2k(1) manual page in troff, written from the same picocli model as
- * {@code --help}, so the two never disagree.
+ * {@code x2k man}: the x2k(1) manual page in troff, written from the same picocli model as {@code
+ * --help}, so the two never disagree.
  */
 @Command(
     name = "man",
@@ -49,7 +50,7 @@ public final class ManCommand implements Callable<Integer> {
       if (sub.getCommandName().equals("help")) {
         continue;
       }
-      out.println(".SH \"X2K " + sub.getCommandName().toUpperCase(java.util.Locale.ROOT) + "\"");
+      out.println(".SH \"X2K " + sub.getCommandName().toUpperCase(Locale.ROOT) + "\"");
       for (String line : command.usageMessage().description()) {
         out.println(escape(line));
         out.println(".br");
@@ -66,7 +67,11 @@ public final class ManCommand implements Callable<Integer> {
         out.println(".TP");
         StringBuilder names = new StringBuilder();
         for (String name : option.names()) {
-          names.append(names.length() == 0 ? "" : ", ").append("\\fB").append(escape(name)).append("\\fR");
+          names
+              .append(names.length() == 0 ? "" : ", ")
+              .append("\\fB")
+              .append(escape(name))
+              .append("\\fR");
         }
         if (option.arity().max() > 0) {
           names.append(" \\fI").append(escape(option.paramLabel())).append("\\fR");
@@ -84,13 +89,18 @@ public final class ManCommand implements Callable<Integer> {
       }
     }
     out.println(".SH \"EXIT STATUS\"");
-    root.usageMessage().exitCodeList().forEach((code, meaning) -> {
-      out.println(".TP");
-      out.println(".B " + escape(code.strip()));
-      out.println(escape(meaning));
-    });
+    root.usageMessage()
+        .exitCodeList()
+        .forEach(
+            (code, meaning) -> {
+              out.println(".TP");
+              out.println(".B " + escape(code.strip()));
+              out.println(escape(meaning));
+            });
     out.println(".SH \"SEE ALSO\"");
-    out.println("virsh(1), virt-xml-validate(1); README.md of x2k for the report format and the stylesheets.");
+    out.println(
+        "virsh(1), virt-xml-validate(1); README.md of x2k for the report format and the"
+            + " stylesheets.");
     out.flush();
     return ExitCodes.OK;
   }

@@ -9,13 +9,18 @@ import picocli.CommandLine.Spec;
 
 /** Bridge mappings, shared by convert, bridge and hook install: --bridge and --network. */
 public final class MappingOptions {
-  @Spec(Spec.Target.MIXEE) CommandSpec spec;
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
 
-  @Option(names = "--bridge", paramLabel = "OLD=NEW",
+  @Option(
+      names = "--bridge",
+      paramLabel = "OLD=NEW",
       description = "Attach interfaces bridged to OLD to bridge NEW instead (repeatable).")
   Map<String, String> bridges = new LinkedHashMap<>();
 
-  @Option(names = "--network", paramLabel = "OLD=NETWORK",
+  @Option(
+      names = "--network",
+      paramLabel = "OLD=NETWORK",
       description = "Move interfaces bridged to OLD onto the libvirt network NETWORK (repeatable).")
   Map<String, String> networks = new LinkedHashMap<>();
 
@@ -26,12 +31,20 @@ public final class MappingOptions {
   }
 
   private void check(String option, Map<String, String> mappings) {
-    mappings.forEach((from, to) -> {
-      if (!isName(from) || !isName(to)) {
-        throw new ParameterException(spec.commandLine(), option + " takes OLD=NEW with both names"
-            + " given (letters, digits, . _ : -), not '" + from + "=" + to + "'");
-      }
-    });
+    mappings.forEach(
+        (from, to) -> {
+          if (!isName(from) || !isName(to)) {
+            throw new ParameterException(
+                spec.commandLine(),
+                option
+                    + " takes OLD=NEW with both names"
+                    + " given (letters, digits, . _ : -), not '"
+                    + from
+                    + "="
+                    + to
+                    + "'");
+          }
+        });
   }
 
   /** A Linux interface or libvirt network name: no blanks, slashes or '='. */

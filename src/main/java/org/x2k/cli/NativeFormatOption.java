@@ -7,8 +7,9 @@ import picocli.CommandLine.TypeConversionException;
 
 /** Converts {@code xl}, {@code xm} or {@code auto} (null: detect from the content). */
 final class NativeFormatOption implements ITypeConverter<Format> {
-  static final String DESCRIPTION = "Dialect of native Xen configs: xl, xm, or auto (the default),"
-      + " which tells them apart by what only one of the two toolstacks reads; the report says why.";
+  static final String DESCRIPTION =
+      "Dialect of native Xen configs: xl, xm, or auto (the default), which tells them apart by what"
+          + " only one of the two toolstacks reads; the report says why.";
 
   @Override
   public Format convert(String value) {

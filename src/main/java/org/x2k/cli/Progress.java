@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A batch's progress bar on stderr: files done of the total, the rate and the time left, redrawn
- * in place at most ten times a second. It is drawn only when stderr is a terminal, so that
- * nothing of it reaches a log file or a pipe; lines printed meanwhile go above it.
+ * A batch's progress bar on stderr: files done of the total, the rate and the time left, redrawn in
+ * place at most ten times a second. It is drawn only when stderr is a terminal, so that nothing of
+ * it reaches a log file or a pipe; lines printed meanwhile go above it.
  */
 final class Progress {
   private static final long REDRAW_NANOS = 100_000_000L;
@@ -79,8 +79,17 @@ final class Progress {
     double rate = done / seconds;
     int filled = (int) ((long) BAR_WIDTH * done / total);
     String eta = rate > 0 && done < total ? " ETA " + duration((total - done) / rate) : "";
-    return "[" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] " + done + "/" + total
-        + " " + Math.round(rate) + "/s" + eta;
+    return "["
+        + "#".repeat(filled)
+        + " ".repeat(BAR_WIDTH - filled)
+        + "] "
+        + done
+        + "/"
+        + total
+        + " "
+        + Math.round(rate)
+        + "/s"
+        + eta;
   }
 
   private void draw(long now) {

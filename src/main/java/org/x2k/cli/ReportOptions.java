@@ -5,11 +5,14 @@ import picocli.CommandLine.Option;
 
 /** How the migration report is given: on stderr (unless quiet), and as JSON in a file. */
 public final class ReportOptions {
-  @Option(names = {"-q", "--quiet"},
+  @Option(
+      names = {"-q", "--quiet"},
       description = "Do not print the migration report and notes on stderr (errors still are).")
   boolean quiet;
 
-  @Option(names = "--report", paramLabel = "FILE",
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
       description = "Also write the report for all inputs to FILE as JSON (format in the README).")
   Path reportFile;
 }

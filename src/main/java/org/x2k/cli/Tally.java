@@ -5,9 +5,9 @@ import java.util.List;
 import org.x2k.report.Outcome;
 
 /**
- * What became of a batch's inputs: counts, and the outcomes themselves only when a JSON report
- * will be written, without the converted XML, so that a batch's memory does not grow with the
- * number of files it converts.
+ * What became of a batch's inputs: counts, and the outcomes themselves only when a JSON report will
+ * be written, without the converted XML, so that a batch's memory does not grow with the number of
+ * files it converts.
  */
 final class Tally {
   private final List<Outcome> kept;
@@ -24,11 +24,13 @@ final class Tally {
     switch (outcome.status()) {
       case "failed" -> failed++;
       case "skipped" -> skipped++;
-      default -> { }
+      default -> {}
     }
     if (kept != null) {
-      kept.add(outcome.conversion() == null ? outcome
-          : Outcome.of(outcome.input(), outcome.conversion().withoutXml()));
+      kept.add(
+          outcome.conversion() == null
+              ? outcome
+              : Outcome.of(outcome.input(), outcome.conversion().withoutXml()));
     }
   }
 

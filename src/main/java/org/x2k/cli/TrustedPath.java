@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import org.x2k.io.InputException;
 
 /**
- * Whether only root (or the user running x2k) can change what a path leads to: the file and
- * every directory above it are owned by one of them, and no group or other user may write them.
- * A directory with the sticky bit (/tmp) may be writable by all, since nobody can then rename or
+ * Whether only root (or the user running x2k) can change what a path leads to: the file and every
+ * directory above it are owned by one of them, and no group or other user may write them. A
+ * directory with the sticky bit (/tmp) may be writable by all, since nobody can then rename or
  * remove what root put in it.
  */
 final class TrustedPath {
@@ -31,7 +31,8 @@ final class TrustedPath {
     for (Path step = real; step != null; step = step.getParent()) {
       String problem = problem(step);
       if (problem != null) {
-        throw new InputException(what + ", " + path + ", could be changed by another user: " + problem);
+        throw new InputException(
+            what + ", " + path + ", could be changed by another user: " + problem);
       }
     }
     return real;

@@ -20,7 +20,8 @@ final class VersionProvider implements IVersionProvider {
     }
     return new String[] {
       "x2k " + build.getProperty("version", "unknown"),
-      "Saxon-HE " + net.sf.saxon.Version.getProductVersion()
+      "Saxon-HE "
+          + net.sf.saxon.Version.getProductVersion()
           + ", Java ${java.version} (${java.vendor})"
     };
   }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.x2k.Main;
@@ -21,14 +22,16 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "warm-up",
     hidden = true,
-    description = "Converts the bundled examples and discards the results (trains the launcher's"
-        + " start-up cache).")
+    description =
+        "Converts the bundled examples and discards the results (trains the launcher's"
+            + " start-up cache).")
 public final class WarmUpCommand implements Callable<Integer> {
-  static final List<String> EXAMPLES = List.of(
-      "debian-xentools-pv.xen.xml", "ucs3-pv.xen.xml", "windows-hvm.xen.xml");
+  static final List<String> EXAMPLES =
+      List.of("debian-xentools-pv.xen.xml", "ucs3-pv.xen.xml", "windows-hvm.xen.xml");
 
   /** A small xl config, so that the native-config path is trained too. */
-  private static final String NATIVE_CONFIG = """
+  private static final String NATIVE_CONFIG =
+      """
       name = "warm-up"
       memory = 512
       vcpus = 2
@@ -55,7 +58,7 @@ public final class WarmUpCommand implements Callable<Integer> {
       failures += run(xml, "convert", "--diff", "-");
       failures += run(xml, "bridge", "--bridge", "xenbr0=br0", "-");
     }
-    failures += run(NATIVE_CONFIG.getBytes(java.nio.charset.StandardCharsets.UTF_8), "convert", "-");
+    failures += run(NATIVE_CONFIG.getBytes(StandardCharsets.UTF_8), "convert", "-");
     if (failures > 0) {
       spec.commandLine().getErr().println("x2k warm-up: " + failures + " of the runs failed");
       return ExitCodes.FAILED;

@@ -24,12 +24,20 @@ import picocli.CommandLine.UnmatchedArgumentException;
 public final class X2kCommand implements Callable<Integer> {
   /**
    * The subcommands, in the order help lists them. They are added by {@link #commandLine} rather
-   * than named in the annotation, because picocli builds the model of every subcommand it is
-   * given, by reflection, before parsing: for all of them that is a fifth of a conversion's
-   * start-up.
+   * than named in the annotation, because picocli builds the model of every subcommand it is given,
+   * by reflection, before parsing: for all of them that is a fifth of a conversion's start-up.
    */
-  private static final List<String> SUBCOMMANDS = List.of(
-      "convert", "from-native", "bridge", "hook", "hook-install", "completion", "man", "warm-up", "help");
+  private static final List<String> SUBCOMMANDS =
+      List.of(
+          "convert",
+          "from-native",
+          "bridge",
+          "hook",
+          "hook-install",
+          "completion",
+          "man",
+          "warm-up",
+          "help");
 
   private static Object newSubcommand(String name) {
     return switch (name) {
@@ -55,10 +63,14 @@ public final class X2kCommand implements Callable<Integer> {
    */
   public static CommandLine commandLine(InputStream stdin, String[] args) {
     CommandLine commandLine = new CommandLine(new X2kCommand(stdin));
-    String named = args == null ? null
-        : Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst().orElse(null);
-    boolean onlyNamed = named != null && SUBCOMMANDS.contains(named)
-        && !List.of("help", "man", "completion").contains(named);
+    String named =
+        args == null
+            ? null
+            : Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst().orElse(null);
+    boolean onlyNamed =
+        named != null
+            && SUBCOMMANDS.contains(named)
+            && !List.of("help", "man", "completion").contains(named);
     for (String name : SUBCOMMANDS) {
       if (!onlyNamed || name.equals(named)) {
         commandLine.addSubcommand(name, newSubcommand(name));
@@ -114,7 +126,8 @@ public final class X2kCommand implements Callable<Integer> {
     return "the Java VM failed: " + e;
   }
 
-  public static int handleUnexpected(Exception e, CommandLine commandLine, ParseResult parseResult) {
+  public static int handleUnexpected(
+      Exception e, CommandLine commandLine, ParseResult parseResult) {
     if (CommonOptions.stacktraceRequested(parseResult)) {
       e.printStackTrace(commandLine.getErr());
     } else {

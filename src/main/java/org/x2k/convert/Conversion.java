@@ -8,14 +8,20 @@ import java.util.List;
  * @param xml the converted domain as libvirt prints it, ending with a newline
  * @param name the domain's name, or empty if it has none
  * @param uuid the domain's uuid, or empty if it has none
- * @param converted false when no rule applied: the input was copied unchanged (for x2k convert:
- *     it was not a Xen domain)
+ * @param converted false when no rule applied: the input was copied unchanged (for x2k convert: it
+ *     was not a Xen domain)
  * @param notes what the stylesheets said about it in passing (xsl:message)
  * @param report what was changed and what is left to do
  * @param fromNativeConfig whether the input was an xl or xm config rather than XML
  */
-public record Conversion(String xml, String name, String uuid, boolean converted, List<String> notes,
-    Report report, boolean fromNativeConfig) {
+public record Conversion(
+    String xml,
+    String name,
+    String uuid,
+    boolean converted,
+    List<String> notes,
+    Report report,
+    boolean fromNativeConfig) {
   public Conversion {
     notes = List.copyOf(notes);
   }

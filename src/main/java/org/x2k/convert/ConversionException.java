@@ -1,6 +1,8 @@
 package org.x2k.convert;
 
-/** An input x2k cannot convert; the message is the one line the user sees after the input's name. */
+/**
+ * An input x2k cannot convert; the message is the one line the user sees after the input's name.
+ */
 public final class ConversionException extends Exception {
   private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,7 @@
 package org.x2k.convert;
 
 import java.io.ByteArrayInputStream;
+import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,10 +31,10 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
- * Runs a document through a pipeline of the bundled stylesheets: safe parsing, then each
- * stylesheet in turn (its report mode on what it is given, then its conversion), then
- * libvirt-style output. {@link #xenToKvm} is x2k convert's pipeline (xen2qemu.xsl, then
- * bridge-rename.xsl when bridges are mapped), {@link #bridgesOnly} the bridge command's.
+ * Runs a document through a pipeline of the bundled stylesheets: safe parsing, then each stylesheet
+ * in turn (its report mode on what it is given, then its conversion), then libvirt-style output.
+ * {@link #xenToKvm} is x2k convert's pipeline (xen2qemu.xsl, then bridge-rename.xsl when bridges
+ * are mapped), {@link #bridgesOnly} the bridge command's.
  */
 public final class DomainConverter {
   /** Stylesheets raise their own errors in this namespace; their message is for the user. */
@@ -52,8 +53,10 @@ public final class DomainConverter {
 
   private final Stylesheets stylesheets = Stylesheets.bundled();
   private final List<Step> steps = new ArrayList<>();
+
   /** The dialect of native configs, or null to tell it from each config's content. */
   private Format nativeFormat;
+
   /** Whether only native configs are taken (x2k from-native). */
   private boolean nativeOnly;
 
@@ -85,8 +88,8 @@ public final class DomainConverter {
    * @param bridges old bridge name to new bridge name; empty for none
    * @param networks old bridge name to the libvirt network replacing it; empty for none
    */
-  public static DomainConverter xenToKvm(Map<String, String> parameters, Map<String, String> bridges,
-      Map<String, String> networks) {
+  public static DomainConverter xenToKvm(
+      Map<String, String> parameters, Map<String, String> bridges, Map<String, String> networks) {
     DomainConverter converter = new DomainConverter();
     Map<QName, XdmValue> xen2qemu = new LinkedHashMap<>();
     // untyped, as on Saxon's command line: each value is cast to its parameter's declared type
@@ -102,8 +105,8 @@ public final class DomainConverter {
   }
 
   /**
-   * Converts for a known KVM host: guests of an architecture it does not run are refused, and
-   * a domain's emulator becomes the host's for its architecture (xen2qemu/emulator.xsl).
+   * Converts for a known KVM host: guests of an architecture it does not run are refused, and a
+   * domain's emulator becomes the host's for its architecture (xen2qemu/emulator.xsl).
    *
    * @param host how messages name the host (its URI, or the file that describes it)
    * @param hostArch the host's own architecture, which libvirt gives a domain that names none
@@ -123,14 +126,16 @@ public final class DomainConverter {
   }
 
   /** The bridge command: bridge-rename.xsl alone, on domains, snapshots, saved images, networks. */
-  public static DomainConverter bridgesOnly(Map<String, String> bridges, Map<String, String> networks) {
+  public static DomainConverter bridgesOnly(
+      Map<String, String> bridges, Map<String, String> networks) {
     DomainConverter converter = new DomainConverter();
     converter.addBridgeStep(bridges, networks);
     return converter;
   }
 
   private void addBridgeStep(Map<String, String> bridges, Map<String, String> networks) {
-    steps.add(new Step(Bundled.BRIDGE_RENAME, Map.of(BRIDGES, map(bridges), NETWORKS, map(networks))));
+    steps.add(
+        new Step(Bundled.BRIDGE_RENAME, Map.of(BRIDGES, map(bridges), NETWORKS, map(networks))));
   }
 
   /**
@@ -145,34 +150,44 @@ public final class DomainConverter {
     boolean fromNative = !NativeConfigDocument.isXml(xml);
     XdmNode document = fromNative ? readNative(xml, notes, reports) : parse(xml);
     if (!fromNative && nativeOnly) {
-      throw new ConversionException("XML, not an xl or xm config", null, ConversionException.NOT_A_DOMAIN);
+      throw new ConversionException(
+          "XML, not an xl or xm config", null, ConversionException.NOT_A_DOMAIN);
     }
     XdmNode current = document;
     for (Step step : steps) {
-      reports.add(Report.from(transform(step.stylesheet(), REPORT_MODE, current, step.parameters(), notes)));
+      reports.add(
+          Report.from(
+              transform(step.stylesheet(), REPORT_MODE, current, step.parameters(), notes)));
       current = transform(step.stylesheet(), null, current, step.parameters(), notes);
     }
     Report report = Report.join(reports);
     XdmNode subject = subject(document);
-    return new Conversion(LibvirtXmlWriter.write(current), childText(subject, "name"),
-        childText(subject, "uuid"), !report.isEmpty(), notes, report, fromNative);
+    return new Conversion(
+        LibvirtXmlWriter.write(current),
+        childText(subject, "name"),
+        childText(subject, "uuid"),
+        !report.isEmpty(),
+        notes,
+        report,
+        fromNative);
   }
 
   /**
-   * A native config read into the Xen domain native2xen.xsl makes of it, its report added to
-   * {@code reports}.
+   * A native config read into the Xen domain native2xen.xsl makes of it, its report added to {@code
+   * reports}.
    */
   private XdmNode readNative(byte[] bytes, List<String> notes, List<Report> reports)
       throws ConversionException {
-    XdmNode config = NativeConfigDocument.read(bytes, nativeFormat, stylesheets.processor.newDocumentBuilder());
+    XdmNode config =
+        NativeConfigDocument.read(bytes, nativeFormat, stylesheets.processor.newDocumentBuilder());
     reports.add(Report.from(transform(Bundled.NATIVE2XEN, REPORT_MODE, config, Map.of(), notes)));
     return transform(Bundled.NATIVE2XEN, null, config, Map.of(), notes);
   }
 
   /**
-   * The input as x2k would write it if no rule applied: parsed, its indentation dropped, written
-   * in libvirt's style (a native config: the Xen domain read from it). A diff against this shows
-   * what the conversion changed and nothing else.
+   * The input as x2k would write it if no rule applied: parsed, its indentation dropped, written in
+   * libvirt's style (a native config: the Xen domain read from it). A diff against this shows what
+   * the conversion changed and nothing else.
    */
   public String normalise(byte[] xml) throws ConversionException {
     if (!NativeConfigDocument.isXml(xml)) {
@@ -241,14 +256,14 @@ public final class DomainConverter {
   }
 
   /**
-   * The most elements nested in one another that x2k takes, as libxml2 (and so libvirt) does:
-   * a domain is about six deep, and a deeper tree would only exhaust the stylesheets' stack.
+   * The most elements nested in one another that x2k takes, as libxml2 (and so libvirt) does: a
+   * domain is about six deep, and a deeper tree would only exhaust the stylesheets' stack.
    */
   static final int MAX_DEPTH = 256;
 
   /**
-   * The longest attribute value x2k takes: a path is at most 4,096 bytes (PATH_MAX), and nothing
-   * in a domain is longer; a longer value only makes every rule that reads it slower.
+   * The longest attribute value x2k takes: a path is at most 4,096 bytes (PATH_MAX), and nothing in
+   * a domain is longer; a longer value only makes every rule that reads it slower.
    */
   static final int MAX_ATTRIBUTE_LENGTH = 65_536;
 
@@ -298,15 +313,25 @@ public final class DomainConverter {
       }
       for (int i = 0; i < attributes.getLength(); i++) {
         if (attributes.getValue(i).length() > MAX_ATTRIBUTE_LENGTH) {
-          throw refuse("attribute " + attributes.getQName(i) + " of <" + qName + "> is longer than "
-              + MAX_ATTRIBUTE_LENGTH + " characters");
+          throw refuse(
+              "attribute "
+                  + attributes.getQName(i)
+                  + " of <"
+                  + qName
+                  + "> is longer than "
+                  + MAX_ATTRIBUTE_LENGTH
+                  + " characters");
         }
-        forbidControlCharacters(attributes.getValue(i), "attribute " + attributes.getQName(i) + " of <" + qName + ">");
+        forbidControlCharacters(
+            attributes.getValue(i), "attribute " + attributes.getQName(i) + " of <" + qName + ">");
       }
       element = qName;
       if (XINCLUDE.equals(uri)) {
-        throw refuse("the document has an XInclude element <" + qName + "> (x2k never reads"
-            + " other files or URLs into a definition)");
+        throw refuse(
+            "the document has an XInclude element <"
+                + qName
+                + "> (x2k never reads"
+                + " other files or URLs into a definition)");
       }
       super.startElement(uri, localName, qName, attributes);
     }
@@ -316,7 +341,7 @@ public final class DomainConverter {
 
     @Override
     public void characters(char[] text, int start, int length) throws SAXException {
-      forbidControlCharacters(java.nio.CharBuffer.wrap(text, start, length), "<" + element + ">");
+      forbidControlCharacters(CharBuffer.wrap(text, start, length), "<" + element + ">");
       super.characters(text, start, length);
     }
 
@@ -327,8 +352,12 @@ public final class DomainConverter {
     private void forbidControlCharacters(CharSequence text, String where) throws SAXException {
       int forbidden = ControlCharacters.firstForbiddenInXml(text);
       if (forbidden >= 0) {
-        throw refuse("the control character " + ControlCharacters.name(forbidden) + " in " + where
-            + " is not allowed in XML 1.0, which libvirt reads");
+        throw refuse(
+            "the control character "
+                + ControlCharacters.name(forbidden)
+                + " in "
+                + where
+                + " is not allowed in XML 1.0, which libvirt reads");
       }
     }
 
@@ -366,7 +395,8 @@ public final class DomainConverter {
   }
 
   /** One parser per thread, made once: a parser costs more to make than a domain to parse. */
-  private static final ThreadLocal<XMLReader> SAFE_READER = ThreadLocal.withInitial(DomainConverter::newSafeReader);
+  private static final ThreadLocal<XMLReader> SAFE_READER =
+      ThreadLocal.withInitial(DomainConverter::newSafeReader);
 
   /**
    * A parser that never reads anything but the input: a DOCTYPE is refused outright, so no DTD is
@@ -384,12 +414,14 @@ public final class DomainConverter {
       factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
       factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
       XMLReader reader = factory.newSAXParser().getXMLReader();
-      reader.setEntityResolver((publicId, systemId) -> {
-        throw new SAXException("external entity " + systemId + " refused");
-      });
+      reader.setEntityResolver(
+          (publicId, systemId) -> {
+            throw new SAXException("external entity " + systemId + " refused");
+          });
       return reader;
     } catch (ParserConfigurationException | SAXException e) {
-      throw new IllegalStateException("the JDK's XML parser lacks a safety feature: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the JDK's XML parser lacks a safety feature: " + e.getMessage(), e);
     }
   }
 
@@ -401,14 +433,20 @@ public final class DomainConverter {
       return "refused: the document has a DOCTYPE declaration (x2k never reads DTDs or"
           + " external entities, and libvirt never writes them)";
     }
-    String where = parse.getLineNumber() > 0
-        ? "line " + parse.getLineNumber() + ", column " + parse.getColumnNumber() + ": "
-        : "";
+    String where =
+        parse.getLineNumber() > 0
+            ? "line " + parse.getLineNumber() + ", column " + parse.getColumnNumber() + ": "
+            : "";
     return "not well-formed XML: " + where + oneLine(parse.getMessage());
   }
 
-  private XdmNode transform(Bundled stylesheet, QName mode, XdmNode input,
-      Map<QName, XdmValue> parameters, List<String> notes) throws ConversionException {
+  private XdmNode transform(
+      Bundled stylesheet,
+      QName mode,
+      XdmNode input,
+      Map<QName, XdmValue> parameters,
+      List<String> notes)
+      throws ConversionException {
     Xslt30Transformer transformer = stylesheets.get(stylesheet).load30();
     if (mode != null) {
       try {
@@ -417,7 +455,7 @@ public final class DomainConverter {
         throw new IllegalStateException("stylesheet has no mode " + mode, e);
       }
     }
-    transformer.setErrorReporter(error -> { });
+    transformer.setErrorReporter(error -> {});
     transformer.setMessageHandler(message -> notes.add(oneLine(message.getStringValue())));
     XdmDestination result = new XdmDestination();
     try {

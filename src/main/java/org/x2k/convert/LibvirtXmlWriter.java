@@ -12,8 +12,8 @@ import net.sf.saxon.s9api.XdmNodeKind;
  * indentation, single-quoted attributes on the element's line, text-only elements on one line.
  * Output written this way diffs cleanly against libvirt's own and does not depend on the XSLT
  * processor's serializer. The tree must carry no whitespace-only text between elements (the
- * stylesheets strip it); an element holding both text and elements is written unindented, so
- * its text survives exactly.
+ * stylesheets strip it); an element holding both text and elements is written unindented, so its
+ * text survives exactly.
  */
 final class LibvirtXmlWriter {
   private final StringBuilder out = new StringBuilder(4096);
@@ -53,16 +53,21 @@ final class LibvirtXmlWriter {
     startLine(depth, indent);
     String name = element.getNodeName().toString();
     out.append('<').append(name);
-    newNamespaces(element).forEach((prefix, uri) -> {
-      out.append(prefix.isEmpty() ? " xmlns" : " xmlns:" + prefix).append("='");
-      text(uri, true);
-      out.append('\'');
-    });
-    element.axisIterator(Axis.ATTRIBUTE).forEachRemaining(attribute -> {
-      out.append(' ').append(attribute.getNodeName().toString()).append("='");
-      text(attribute.getStringValue(), true);
-      out.append('\'');
-    });
+    newNamespaces(element)
+        .forEach(
+            (prefix, uri) -> {
+              out.append(prefix.isEmpty() ? " xmlns" : " xmlns:" + prefix).append("='");
+              text(uri, true);
+              out.append('\'');
+            });
+    element
+        .axisIterator(Axis.ATTRIBUTE)
+        .forEachRemaining(
+            attribute -> {
+              out.append(' ').append(attribute.getNodeName().toString()).append("='");
+              text(attribute.getStringValue(), true);
+              out.append('\'');
+            });
     boolean hasChildren = false;
     boolean hasText = false;
     for (XdmNode child : element.children()) {
@@ -96,9 +101,10 @@ final class LibvirtXmlWriter {
   private static Map<String, String> newNamespaces(XdmNode element) {
     XdmNode parent = element.getParent();
     NamespaceMap ownMap = element.getUnderlyingNode().getAllNamespaces();
-    NamespaceMap parentMap = parent != null && parent.getNodeKind() == XdmNodeKind.ELEMENT
-        ? parent.getUnderlyingNode().getAllNamespaces()
-        : NamespaceMap.emptyMap();
+    NamespaceMap parentMap =
+        parent != null && parent.getNodeKind() == XdmNodeKind.ELEMENT
+            ? parent.getUnderlyingNode().getAllNamespaces()
+            : NamespaceMap.emptyMap();
     if (ownMap == parentMap || ownMap.equals(parentMap)) {
       // nearly every element: the same bindings as its parent, so nothing to declare
       return Map.of();
@@ -106,11 +112,12 @@ final class LibvirtXmlWriter {
     Map<String, String> inherited = namespaces(element.getParent());
     Map<String, String> own = namespaces(element);
     Map<String, String> declared = new TreeMap<>();
-    own.forEach((prefix, uri) -> {
-      if (!uri.equals(inherited.get(prefix))) {
-        declared.put(prefix, uri);
-      }
-    });
+    own.forEach(
+        (prefix, uri) -> {
+          if (!uri.equals(inherited.get(prefix))) {
+            declared.put(prefix, uri);
+          }
+        });
     if (inherited.containsKey("") && !own.containsKey("")) {
       declared.put("", "");
     }
@@ -120,12 +127,14 @@ final class LibvirtXmlWriter {
   private static Map<String, String> namespaces(XdmNode node) {
     Map<String, String> bindings = new TreeMap<>();
     if (node != null && node.getNodeKind() == XdmNodeKind.ELEMENT) {
-      node.axisIterator(Axis.NAMESPACE).forEachRemaining(ns -> {
-        String prefix = ns.getNodeName() == null ? "" : ns.getNodeName().getLocalName();
-        if (!prefix.equals("xml")) {
-          bindings.put(prefix, ns.getStringValue());
-        }
-      });
+      node.axisIterator(Axis.NAMESPACE)
+          .forEachRemaining(
+              ns -> {
+                String prefix = ns.getNodeName() == null ? "" : ns.getNodeName().getLocalName();
+                if (!prefix.equals("xml")) {
+                  bindings.put(prefix, ns.getStringValue());
+                }
+              });
     }
     return bindings;
   }

@@ -22,9 +22,11 @@ import org.x2k.nativecfg.XenConfig.Number;
 import org.x2k.nativecfg.XenConfig.Setting;
 import org.x2k.nativecfg.XenConfig.Text;
 import org.x2k.nativecfg.XenConfig.Value;
+import org.x2k.nativecfg.XenConfigParser;
 
 /**
  * A native xl/xm config as the document native2xen.xsl reads:
+ *
  * <pre>
  * &lt;xen-config format="xl" format-from="content" format-reason="..."&gt;
  *   &lt;setting name="disk" line="12" column="1"&gt;&lt;list&gt;&lt;string&gt;...&lt;/string&gt;&lt;/list&gt;&lt;/setting&gt;
@@ -32,6 +34,7 @@ import org.x2k.nativecfg.XenConfig.Value;
  *   &lt;python-only construct="True"/&gt;
  * &lt;/xen-config&gt;
  * </pre>
+ *
  * Values are {@code string}, {@code number} (as written) or {@code list} elements.
  */
 final class NativeConfigDocument {
@@ -41,23 +44,34 @@ final class NativeConfigDocument {
   private NativeConfigDocument() {}
 
   /**
-   * Whether bytes are XML rather than a native config: their first non-blank character is '<',
-   * in UTF-8, or in UTF-16 or UTF-32 (with a byte order mark, or '<' as their first character),
-   * which libxml2 and so libvirt read too.
+   * Whether bytes are XML rather than a native config: their first non-blank character is '<', in
+   * UTF-8, or in UTF-16 or UTF-32 (with a byte order mark, or '<' as their first character), which
+   * libxml2 and so libvirt read too.
    */
   static boolean isXml(byte[] bytes) {
     if (bytes.length >= 2) {
       int first = bytes[0] & 0xff;
       int second = bytes[1] & 0xff;
-      if ((first == 0xfe && second == 0xff) || (first == 0xff && second == 0xfe)
-          || (first == 0 && second == '<') || (first == '<' && second == 0)
-          || (first == 0 && second == 0 && bytes.length >= 4 && (bytes[3] == '<' || (bytes[2] & 0xff) == 0xfe))) {
+      if ((first == 0xfe && second == 0xff)
+          || (first == 0xff && second == 0xfe)
+          || (first == 0 && second == '<')
+          || (first == '<' && second == 0)
+          || (first == 0
+              && second == 0
+              && bytes.length >= 4
+              && (bytes[3] == '<' || (bytes[2] & 0xff) == 0xfe))) {
         return true;
       }
     }
-    int i = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
-        && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
-    while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) {
+    int i =
+        bytes.length >= 3
+                && (bytes[0] & 0xff) == 0xef
+                && (bytes[1] & 0xff) == 0xbb
+                && (bytes[2] & 0xff) == 0xbf
+            ? 3
+            : 0;
+    while (i < bytes.length
+        && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) {
       i++;
     }
     return i < bytes.length && bytes[i] == '<';
@@ -68,16 +82,21 @@ final class NativeConfigDocument {
    * @throws ConversionException NOT_A_DOMAIN for text that is no guest config at all (a script,
    *     xend-config.sxp, xl.conf), else for a guest config with a syntax error
    */
-  static XdmNode read(byte[] bytes, Format format, DocumentBuilder builder) throws ConversionException {
+  static XdmNode read(byte[] bytes, Format format, DocumentBuilder builder)
+      throws ConversionException {
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
     } catch (CharacterCodingException e) {
-      throw new ConversionException("neither domain XML nor a Xen config: not UTF-8 text", e,
+      throw new ConversionException(
+          "neither domain XML nor a Xen config: not UTF-8 text",
+          e,
           ConversionException.NOT_A_DOMAIN);
     }
     if (text.isBlank()) {
@@ -85,21 +104,26 @@ final class NativeConfigDocument {
     }
     XenConfig config;
     try {
-      config = org.x2k.nativecfg.XenConfigParser.parse(text);
+      config = XenConfigParser.parse(text);
     } catch (ConfigSyntaxException e) {
       if (NAME_SETTING.matcher(text).find()) {
         throw new ConversionException("Xen config syntax: " + e.getMessage(), e, "native-syntax");
       }
-      throw new ConversionException("neither domain XML nor a Xen config (" + e.getMessage() + ")", e,
+      throw new ConversionException(
+          "neither domain XML nor a Xen config (" + e.getMessage() + ")",
+          e,
           ConversionException.NOT_A_DOMAIN);
     }
     if (!config.has("name")) {
-      throw new ConversionException("a Xen config without a name setting, so not a guest's", null,
+      throw new ConversionException(
+          "a Xen config without a name setting, so not a guest's",
+          null,
           ConversionException.NOT_A_DOMAIN);
     }
-    FormatDetector.Detection detection = format == null
-        ? FormatDetector.detect(config)
-        : new FormatDetector.Detection(format, "given");
+    FormatDetector.Detection detection =
+        format == null
+            ? FormatDetector.detect(config)
+            : new FormatDetector.Detection(format, "given");
     try {
       return build(config, detection, format == null ? "content" : "option", builder);
     } catch (SaxonApiException | XMLStreamException e) {
@@ -107,8 +131,9 @@ final class NativeConfigDocument {
     }
   }
 
-  private static XdmNode build(XenConfig config, FormatDetector.Detection detection, String from,
-      DocumentBuilder builder) throws SaxonApiException, XMLStreamException {
+  private static XdmNode build(
+      XenConfig config, FormatDetector.Detection detection, String from, DocumentBuilder builder)
+      throws SaxonApiException, XMLStreamException {
     BuildingStreamWriter writer = builder.newBuildingStreamWriter();
     writer.writeStartDocument();
     writer.writeStartElement("xen-config");

@@ -6,9 +6,9 @@ import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmNodeKind;
 
 /**
- * What xen2qemu.xsl's report mode said about one domain (see xslt/xen2qemu/report.xsl): the
- * changes made, the actions left to the administrator, and the disk renaming map. Java only
- * carries and formats it.
+ * What xen2qemu.xsl's report mode said about one domain (see xslt/xen2qemu/report.xsl): the changes
+ * made, the actions left to the administrator, and the disk renaming map. Java only carries and
+ * formats it.
  */
 public record Report(List<Change> changes, List<Action> actions, List<DeviceRename> devices) {
   /** One kind of change, as one line. */
@@ -58,10 +58,16 @@ public record Report(List<Change> changes, List<Action> actions, List<DeviceRena
         }
         switch (entry.getNodeName().getLocalName()) {
           case "change" -> changes.add(new Change(entry.attribute("code"), entry.getStringValue()));
-          case "action" -> actions.add(
-              new Action(entry.attribute("code"), entry.attribute("severity"), entry.getStringValue()));
-          case "device" -> devices.add(
-              new DeviceRename(entry.attribute("from"), entry.attribute("to"), entry.attribute("bus")));
+          case "action" ->
+              actions.add(
+                  new Action(
+                      entry.attribute("code"),
+                      entry.attribute("severity"),
+                      entry.getStringValue()));
+          case "device" ->
+              devices.add(
+                  new DeviceRename(
+                      entry.attribute("from"), entry.attribute("to"), entry.attribute("bus")));
           default -> throw new IllegalStateException("unknown report entry " + entry.getNodeName());
         }
       }

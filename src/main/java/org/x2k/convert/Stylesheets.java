@@ -16,9 +16,9 @@ import net.sf.saxon.s9api.XsltExecutable;
 /**
  * The stylesheets bundled under {@code /xslt/} in the jar, each compiled at most once per process
  * and only when first needed: compiling is most of a single conversion's run time, so a process
- * compiles only the stylesheets its command uses. A compiled stylesheet is immutable and shared
- * by all threads; a thread that needs one another is compiling waits for it. Each is compiled with its own classpath URL
- * as base URI, so its includes resolve beside it.
+ * compiles only the stylesheets its command uses. A compiled stylesheet is immutable and shared by
+ * all threads; a thread that needs one another is compiling waits for it. Each is compiled with its
+ * own classpath URL as base URI, so its includes resolve beside it.
  */
 public final class Stylesheets {
   /** The bundled stylesheets. */
@@ -37,7 +37,8 @@ public final class Stylesheets {
   private static final Stylesheets BUNDLED = new Stylesheets();
 
   final Processor processor = new Processor(false);
-  private final Map<Bundled, CompletableFuture<XsltExecutable>> compiled = new EnumMap<>(Bundled.class);
+  private final Map<Bundled, CompletableFuture<XsltExecutable>> compiled =
+      new EnumMap<>(Bundled.class);
 
   private Stylesheets() {}
 
@@ -90,7 +91,8 @@ public final class Stylesheets {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (SaxonApiException e) {
-      throw new IllegalStateException("bundled stylesheet " + name + " does not compile: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "bundled stylesheet " + name + " does not compile: " + e.getMessage(), e);
     }
   }
 }

@@ -19,13 +19,14 @@ import java.nio.file.Path;
  * @param content the document itself when it was read from elsewhere (a domain read through
  *     libvirt), or null
  */
-public record Input(String name, Path path, Path outputName, boolean fromDirectory, byte[] content) {
+public record Input(
+    String name, Path path, Path outputName, boolean fromDirectory, byte[] content) {
   public static final String STDIN_NAME = "<stdin>";
 
   /**
    * The most x2k reads of one document: virsh reads at most 10 MiB of XML (VSH_MAX_XML_FILE), so
-   * nothing larger can be a definition libvirt would take, and a bound keeps a stray disk image
-   * or an endless stream from filling the memory.
+   * nothing larger can be a definition libvirt would take, and a bound keeps a stray disk image or
+   * an endless stream from filling the memory.
    */
   public static final int MAX_BYTES = 10 * 1024 * 1024;
 
@@ -61,7 +62,8 @@ public record Input(String name, Path path, Path outputName, boolean fromDirecto
       }
       // a file found in a directory was a regular file when listed; whoever can write to that
       // directory may have put a link in its place since, which is not followed
-      LinkOption[] follow = fromDirectory ? new LinkOption[] {LinkOption.NOFOLLOW_LINKS} : new LinkOption[0];
+      LinkOption[] follow =
+          fromDirectory ? new LinkOption[] {LinkOption.NOFOLLOW_LINKS} : new LinkOption[0];
       try (InputStream in = Files.newInputStream(path, follow)) {
         return readBounded(in);
       }
@@ -81,8 +83,10 @@ public record Input(String name, Path path, Path outputName, boolean fromDirecto
   public static byte[] readBounded(InputStream in) throws IOException, InputException {
     byte[] bytes = in.readNBytes(MAX_BYTES + 1);
     if (bytes.length > MAX_BYTES) {
-      throw new InputException("too large: more than " + (MAX_BYTES >> 20)
-          + " MiB, the most virsh reads of a definition");
+      throw new InputException(
+          "too large: more than "
+              + (MAX_BYTES >> 20)
+              + " MiB, the most virsh reads of a definition");
     }
     return bytes;
   }

@@ -1,6 +1,7 @@
 package org.x2k.io;
 
 import java.io.IOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -15,8 +17,8 @@ import java.util.List;
  * directory stands for the files directly in it (or below it, recursively), anything else is a
  * file. What a file holds (domain XML, an xl/xm config, or neither) is for the converter to tell;
  * in a directory, hidden files are passed over, and symbolic links and editor backups ({@code ~})
- * are skipped with a note, since they repeat a definition found elsewhere (/etc/xen/auto/ links
- * the configs beside it). Directory contents are sorted so batches run in a repeatable order.
+ * are skipped with a note, since they repeat a definition found elsewhere (/etc/xen/auto/ links the
+ * configs beside it). Directory contents are sorted so batches run in a repeatable order.
  */
 public final class Inputs {
   private final List<Input> inputs = new ArrayList<>();
@@ -25,6 +27,7 @@ public final class Inputs {
 
   /** An argument that could not be expanded into inputs. */
   public record Problem(String input, String message) {}
+
   private boolean anyDirectory;
 
   private Inputs() {}
@@ -57,12 +60,17 @@ public final class Inputs {
     anyDirectory = true;
     List<Path> found = new ArrayList<>();
     try {
-      Files.walkFileTree(path, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class),
-          recursive ? Integer.MAX_VALUE : 1, new SimpleFileVisitor<>() {
+      Files.walkFileTree(
+          path,
+          EnumSet.noneOf(FileVisitOption.class),
+          recursive ? Integer.MAX_VALUE : 1,
+          new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
+            public FileVisitResult preVisitDirectory(
+                Path directory, BasicFileAttributes attributes) {
               return directory.equals(path) || !hidden(directory)
-                  ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                  ? FileVisitResult.CONTINUE
+                  : FileVisitResult.SKIP_SUBTREE;
             }
 
             @Override
@@ -93,7 +101,8 @@ public final class Inputs {
         skipped.add(new Problem(file.toString(), "a symbolic link: convert what it points to"));
       } else if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
         // only met at the depth limit, that is without --recursive
-        skipped.add(new Problem(file.toString(), "a directory: add --recursive to convert what it holds"));
+        skipped.add(
+            new Problem(file.toString(), "a directory: add --recursive to convert what it holds"));
       } else if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
         skipped.add(new Problem(file.toString(), "not a regular file (a pipe, socket or device)"));
       } else if (name.endsWith("~")) {
@@ -109,8 +118,8 @@ public final class Inputs {
   }
 
   /**
-   * Documents read elsewhere (domains read through libvirt), with the problems met reading
-   * them, handled as the files of a directory argument.
+   * Documents read elsewhere (domains read through libvirt), with the problems met reading them,
+   * handled as the files of a directory argument.
    */
   public static Inputs of(List<Input> documents, List<Problem> problems) {
     Inputs result = new Inputs();

@@ -27,8 +27,8 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * Writes output files so that a crash never leaves a partial definition, and so that nobody who
- * can write to an output directory can make x2k, running as root, write anywhere else.
+ * Writes output files so that a crash never leaves a partial definition, and so that nobody who can
+ * write to an output directory can make x2k, running as root, write anywhere else.
  *
  * <p>The directory a user names is followed as the system resolves it; everything below it is
  * opened relative to a directory descriptor that x2k holds ({@code openat}, through {@link
@@ -37,8 +37,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * through the descriptor that created it, and renamed over the target ({@code renameat}, which
  * replaces a link or a device node rather than writing through it). An existing entry is replaced
  * only when the caller says so ({@code --force}); a device or pipe is written into only when the
- * user named it as the output ({@code -o /dev/null}). Temporary files still open when the JVM
- * shuts down (Ctrl-C, SIGTERM) are removed by a shutdown hook.
+ * user named it as the output ({@code -o /dev/null}). Temporary files still open when the JVM shuts
+ * down (Ctrl-C, SIGTERM) are removed by a shutdown hook.
  */
 public final class OutputFiles {
   private OutputFiles() {}
@@ -123,8 +123,7 @@ public final class OutputFiles {
    * and renamed over it. Whatever fails, {@code file} holds either its old content or the new one.
    */
   public static void replaceInPlace(
-      Path file, byte[] content, String backupSuffix, boolean replaceBackup)
-      throws InputException {
+      Path file, byte[] content, String backupSuffix, boolean replaceBackup) throws InputException {
     replaceInPlace(file, content, backupSuffix, replaceBackup, temporary -> {});
   }
 
@@ -175,7 +174,10 @@ public final class OutputFiles {
    * that a batch's messages do not depend on which worker staged first).
    */
   public static Staged stage(
-      Target target, byte[] content, Set<Object> inputs, boolean replace,
+      Target target,
+      byte[] content,
+      Set<Object> inputs,
+      boolean replace,
       Set<PosixFilePermission> mode)
       throws InputException {
     Path shown = target.path();
@@ -227,8 +229,8 @@ public final class OutputFiles {
 
   /**
    * Opens the directory {@code target} goes into: its {@code directory} as the user named it
-   * (created if missing), then each name below it without following links, creating those that
-   * are missing.
+   * (created if missing), then each name below it without following links, creating those that are
+   * missing.
    */
   private static SecureDirectoryStream<Path> openDirectory(Target target)
       throws IOException, InputException {
@@ -325,7 +327,11 @@ public final class OutputFiles {
     private boolean done;
 
     private Staged(
-        Path target, SecureDirectoryStream<Path> directory, Path name, boolean replace, long length) {
+        Path target,
+        SecureDirectoryStream<Path> directory,
+        Path name,
+        boolean replace,
+        long length) {
       this.target = target;
       this.directory = directory;
       this.name = name;
@@ -389,9 +395,9 @@ public final class OutputFiles {
     }
 
     /**
-     * The umask may have taken bits off {@code mode} at creation. They are put back through a
-     * name only where nobody else can change what that name is: a directory of x2k's own user
-     * that no group or other user may write. Elsewhere the file keeps the narrower permissions.
+     * The umask may have taken bits off {@code mode} at creation. They are put back through a name
+     * only where nobody else can change what that name is: a directory of x2k's own user that no
+     * group or other user may write. Elsewhere the file keeps the narrower permissions.
      */
     private void widen(Set<PosixFilePermission> mode) throws IOException {
       PosixFileAttributeView view =
@@ -422,8 +428,8 @@ public final class OutputFiles {
     /**
      * Puts the file in place. It is flushed to disk first when it replaces a file, or when {@code
      * flush} asks for it, so that a crash leaves the old content or the new one. A new file in a
-     * batch's output directory is not flushed one by one (a flush costs more than a conversion),
-     * as cp and xsltproc do not: it reaches the disk with the system's writeback.
+     * batch's output directory is not flushed one by one (a flush costs more than a conversion), as
+     * cp and xsltproc do not: it reaches the disk with the system's writeback.
      */
     public void commit(boolean flush) throws InputException {
       commit(flush, temporary -> {});

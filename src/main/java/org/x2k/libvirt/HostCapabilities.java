@@ -32,10 +32,12 @@ public final class HostCapabilities {
 
   private final String source;
   private final String hostArch;
+
   /** domain type, then guest architecture, to emulator path; sorted, so messages are stable. */
   private final Map<String, Map<String, String>> emulators;
 
-  private HostCapabilities(String source, String hostArch, Map<String, Map<String, String>> emulators) {
+  private HostCapabilities(
+      String source, String hostArch, Map<String, Map<String, String>> emulators) {
     this.source = source;
     this.hostArch = hostArch;
     this.emulators = emulators;
@@ -57,8 +59,8 @@ public final class HostCapabilities {
   }
 
   /**
-   * The guest architectures the host runs as {@code type} domains, each with its emulator;
-   * empty if the host offers no such type.
+   * The guest architectures the host runs as {@code type} domains, each with its emulator; empty if
+   * the host offers no such type.
    */
   public Map<String, String> emulatorsFor(String type) {
     return Collections.unmodifiableMap(emulators.getOrDefault(type, Map.of()));
@@ -72,16 +74,20 @@ public final class HostCapabilities {
    */
   public static HostCapabilities parse(byte[] xml, String source) throws CapabilitiesException {
     if (xml.length > MAX_BYTES) {
-      throw new CapabilitiesException(source + ": over " + MAX_BYTES / (1024 * 1024)
-          + " MiB: not libvirt's capabilities");
+      throw new CapabilitiesException(
+          source + ": over " + MAX_BYTES / (1024 * 1024) + " MiB: not libvirt's capabilities");
     }
     Element root = parseSafely(xml, source).getDocumentElement();
     return switch (root.getTagName()) {
       case "capabilities" -> fromCapabilities(root, source);
       case "domainCapabilities" -> fromDomainCapabilities(root, source);
-      default -> throw new CapabilitiesException(source + ": root element is <" + root.getTagName()
-          + ">, expected libvirt's <capabilities> or <domainCapabilities> (virsh capabilities or"
-          + " virsh domcapabilities on the KVM host)");
+      default ->
+          throw new CapabilitiesException(
+              source
+                  + ": root element is <"
+                  + root.getTagName()
+                  + ">, expected libvirt's <capabilities> or <domainCapabilities> (virsh"
+                  + " capabilities or virsh domcapabilities on the KVM host)");
     };
   }
 
@@ -100,21 +106,22 @@ public final class HostCapabilities {
         for (Element domain : children(arch, "domain")) {
           // a domain type may name its own emulator (RHEL's kvm: /usr/libexec/qemu-kvm)
           String emulator = text(child(domain, "emulator"));
-          emulators.computeIfAbsent(domain.getAttribute("type"), type -> new TreeMap<>())
+          emulators
+              .computeIfAbsent(domain.getAttribute("type"), type -> new TreeMap<>())
               .put(name, emulator.isEmpty() ? archEmulator : emulator);
         }
       }
     }
     if (hostArch.isEmpty() && emulators.isEmpty()) {
-      throw new CapabilitiesException(source + ": <capabilities> without <host> or <guest>:"
-          + " not what libvirt prints");
+      throw new CapabilitiesException(
+          source + ": <capabilities> without <host> or <guest>:" + " not what libvirt prints");
     }
     return new HostCapabilities(source, hostArch, emulators);
   }
 
   /**
-   * {@code <domainCapabilities>}: one emulator for one architecture and domain type. An x86_64
-   * QEMU also runs i686 guests, as libvirt's capabilities list for such hosts.
+   * {@code <domainCapabilities>}: one emulator for one architecture and domain type. An x86_64 QEMU
+   * also runs i686 guests, as libvirt's capabilities list for such hosts.
    */
   private static HostCapabilities fromDomainCapabilities(Element root, String source)
       throws CapabilitiesException {
@@ -122,8 +129,10 @@ public final class HostCapabilities {
     String type = text(child(root, "domain"));
     String arch = text(child(root, "arch"));
     if (emulator.isEmpty() || type.isEmpty() || arch.isEmpty()) {
-      throw new CapabilitiesException(source + ": <domainCapabilities> without <path>, <domain>"
-          + " and <arch>: not what libvirt prints");
+      throw new CapabilitiesException(
+          source
+              + ": <domainCapabilities> without <path>, <domain>"
+              + " and <arch>: not what libvirt prints");
     }
     Map<String, String> arches = new TreeMap<>();
     arches.put(arch, emulator);
@@ -136,8 +145,8 @@ public final class HostCapabilities {
   }
 
   /**
-   * A parser that reads nothing but the bytes given: no DOCTYPE (so no DTD, no external entity,
-   * no entity expansion), no XInclude. libvirt never writes either into its capabilities.
+   * A parser that reads nothing but the bytes given: no DOCTYPE (so no DTD, no external entity, no
+   * entity expansion), no XInclude. libvirt never writes either into its capabilities.
    */
   private static Document parseSafely(byte[] xml, String source) throws CapabilitiesException {
     try {
@@ -150,14 +159,19 @@ public final class HostCapabilities {
       builder.setErrorHandler(null);
       return builder.parse(new ByteArrayInputStream(xml));
     } catch (ParserConfigurationException e) {
-      throw new IllegalStateException("the JDK's XML parser lacks a safety feature: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the JDK's XML parser lacks a safety feature: " + e.getMessage(), e);
     } catch (SAXException | IOException e) {
       if (String.valueOf(e.getMessage()).contains("disallow-doctype-decl")) {
-        throw new CapabilitiesException(source + ": refused: a DOCTYPE declaration (x2k reads no"
-            + " DTDs or external entities, and libvirt never writes them)");
+        throw new CapabilitiesException(
+            source
+                + ": refused: a DOCTYPE declaration (x2k reads no"
+                + " DTDs or external entities, and libvirt never writes them)");
       }
-      throw new CapabilitiesException(source + ": not well-formed XML: "
-          + String.valueOf(e.getMessage()).strip().replaceAll("\\s*\\R\\s*", " "));
+      throw new CapabilitiesException(
+          source
+              + ": not well-formed XML: "
+              + String.valueOf(e.getMessage()).strip().replaceAll("\\s*\\R\\s*", " "));
     }
   }
 

@@ -11,9 +11,9 @@ import org.libvirt.ErrorCallback;
 import org.libvirt.LibvirtException;
 
 /**
- * A libvirt connection, as x2k uses one: reading domains' inactive definitions from a Xen host
- * and defining converted ones on a KVM host. Any libvirt URI works, with libvirt's own
- * authentication (ssh agent and keys, libvirt's auth.conf); x2k never asks for a password.
+ * A libvirt connection, as x2k uses one: reading domains' inactive definitions from a Xen host and
+ * defining converted ones on a KVM host. Any libvirt URI works, with libvirt's own authentication
+ * (ssh agent and keys, libvirt's auth.conf); x2k never asks for a password.
  */
 public final class Hypervisor implements AutoCloseable {
   /** virDomainXMLFlags: VIR_DOMAIN_XML_INACTIVE, what virsh dumpxml --inactive asks for. */
@@ -39,14 +39,16 @@ public final class Hypervisor implements AutoCloseable {
     } catch (LibvirtException e) {
       throw new HypervisorException("cannot connect to " + uri + ": " + message(e));
     } catch (LinkageError e) {
-      throw new HypervisorException("--connect and --define need libvirt's client library"
-          + " (libvirt.so.0, Debian's package libvirt0), which could not be loaded: " + oneLine(e.getMessage()));
+      throw new HypervisorException(
+          "--connect and --define need libvirt's client library"
+              + " (libvirt.so.0, Debian's package libvirt0), which could not be loaded: "
+              + oneLine(e.getMessage()));
     }
   }
 
   /**
-   * libvirt's default error handler prints every error on stderr, lookups of domains that are
-   * not there included; x2k reports what matters itself. Held here so that JNA's callback is not
+   * libvirt's default error handler prints every error on stderr, lookups of domains that are not
+   * there included; x2k reports what matters itself. Held here so that JNA's callback is not
    * collected while libvirt may call it.
    */
   private static ErrorCallback silentErrors;
@@ -78,9 +80,13 @@ public final class Hypervisor implements AutoCloseable {
   /** The inactive definition of domain {@code name}, as virsh dumpxml --inactive prints it. */
   public byte[] inactiveXml(String name) throws HypervisorException {
     try {
-      return connect.domainLookupByName(name).getXMLDesc(XML_INACTIVE).getBytes(StandardCharsets.UTF_8);
+      return connect
+          .domainLookupByName(name)
+          .getXMLDesc(XML_INACTIVE)
+          .getBytes(StandardCharsets.UTF_8);
     } catch (LibvirtException e) {
-      throw new HypervisorException("cannot read domain " + name + " from " + uri + ": " + message(e));
+      throw new HypervisorException(
+          "cannot read domain " + name + " from " + uri + ": " + message(e));
     }
   }
 
@@ -93,8 +99,8 @@ public final class Hypervisor implements AutoCloseable {
     if (uuid.isEmpty()) {
       return Optional.empty();
     }
-    return lookup(() -> connect.domainLookupByUUIDString(uuid)).map(domain ->
-        "uuid " + uuid + " is domain " + nameOf(domain) + " on " + uri);
+    return lookup(() -> connect.domainLookupByUUIDString(uuid))
+        .map(domain -> "uuid " + uuid + " is domain " + nameOf(domain) + " on " + uri);
   }
 
   /** Defines (or, for an existing domain of the same name and uuid, redefines) {@code xml}. */
@@ -161,8 +167,10 @@ public final class Hypervisor implements AutoCloseable {
   }
 
   private static String message(LibvirtException e) {
-    return oneLine(e.getError() != null && e.getError().getMessage() != null
-        ? e.getError().getMessage() : e.getMessage());
+    return oneLine(
+        e.getError() != null && e.getError().getMessage() != null
+            ? e.getError().getMessage()
+            : e.getMessage());
   }
 
   private static String oneLine(String message) {

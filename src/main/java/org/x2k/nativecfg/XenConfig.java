@@ -3,11 +3,12 @@ package org.x2k.nativecfg;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * A native Xen guest config as written: its settings in file order, each with where it stands.
- * Only the syntax is read here; what a setting means is xslt/native2xen.xsl's business.
+ * A native Xen guest config as written: its settings in file order, each with where it stands. Only
+ * the syntax is read here; what a setting means is xslt/native2xen.xsl's business.
  */
 public final class XenConfig {
   /** The two dialects: xl (libxl, Xen 4.2 and later) and xm (xend's Python files). */
@@ -16,7 +17,7 @@ public final class XenConfig {
     XM;
 
     public String id() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
@@ -34,9 +35,9 @@ public final class XenConfig {
   }
 
   /**
-   * {@code name = value} at line and column; {@code appended} for {@code name += value}. In
-   * {@link #settings()} a value is as written; in {@link #effective()} an appended setting's value
-   * also holds what it was appended to.
+   * {@code name = value} at line and column; {@code appended} for {@code name += value}. In {@link
+   * #settings()} a value is as written; in {@link #effective()} an appended setting's value also
+   * holds what it was appended to.
    */
   public record Setting(String name, Value value, int line, int column, boolean appended) {}
 
@@ -90,7 +91,8 @@ public final class XenConfig {
     }
 
     Setting setting() {
-      Value whole = items != null ? new ListValue(items) : text != null ? new Text(text.toString()) : value;
+      Value whole =
+          items != null ? new ListValue(items) : text != null ? new Text(text.toString()) : value;
       return new Setting(last.name(), whole, last.line(), last.column(), last.appended());
     }
   }

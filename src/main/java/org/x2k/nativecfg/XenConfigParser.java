@@ -2,20 +2,20 @@ package org.x2k.nativecfg;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.x2k.text.ControlCharacters;
 import org.x2k.nativecfg.XenConfig.ListValue;
 import org.x2k.nativecfg.XenConfig.Number;
 import org.x2k.nativecfg.XenConfig.Setting;
 import org.x2k.nativecfg.XenConfig.Text;
 import org.x2k.nativecfg.XenConfig.Value;
+import org.x2k.text.ControlCharacters;
 
 /**
- * Reads the syntax shared by xl.cfg(5) and xm's Python config files: {@code name = value} lines
- * (or {@code name += value}), values that are strings ("..." or '...', with backslash escapes),
- * numbers or bracketed lists (nested, spanning lines, trailing comma allowed), {@code #}
- * comments, {@code ;} between settings, and backslash line continuations. Of Python it also takes
- * what xm files really hold: triple-quoted strings, tuples, True, False and None. Anything else
- * is a {@link ConfigSyntaxException} naming line and column.
+ * Reads the syntax shared by xl.cfg(5) and xm's Python config files: {@code name = value} lines (or
+ * {@code name += value}), values that are strings ("..." or '...', with backslash escapes), numbers
+ * or bracketed lists (nested, spanning lines, trailing comma allowed), {@code #} comments, {@code
+ * ;} between settings, and backslash line continuations. Of Python it also takes what xm files
+ * really hold: triple-quoted strings, tuples, True, False and None. Anything else is a {@link
+ * ConfigSyntaxException} naming line and column.
  */
 public final class XenConfigParser {
   private final String text;
@@ -64,7 +64,10 @@ public final class XenConfigParser {
       advance();
     }
     if (atEnd() || peek() != '=') {
-      throw error("expected '=' after " + name + (atEnd() ? ", found the end of the file" : ", found " + describe(peek())));
+      throw error(
+          "expected '=' after "
+              + name
+              + (atEnd() ? ", found the end of the file" : ", found " + describe(peek())));
     }
     advance();
     skipBlanks(false);
@@ -79,9 +82,7 @@ public final class XenConfigParser {
     config.add(new Setting(name, value, settingLine, settingColumn, append));
   }
 
-  /**
-   * A value; inside brackets newlines and comments are blanks. Null for Python's None.
-   */
+  /** A value; inside brackets newlines and comments are blanks. Null for Python's None. */
   private Value value(boolean inList) throws ConfigSyntaxException {
     if (atEnd()) {
       throw error("expected a value, found the end of the file");
@@ -93,8 +94,10 @@ public final class XenConfigParser {
     if (c == '[' || c == '(') {
       return list(c == '[' ? ']' : ')');
     }
-    if (Character.isDigit(c) || ((c == '-' || c == '+') && pos + 1 < text.length()
-        && Character.isDigit(text.charAt(pos + 1)))) {
+    if (Character.isDigit(c)
+        || ((c == '-' || c == '+')
+            && pos + 1 < text.length()
+            && Character.isDigit(text.charAt(pos + 1)))) {
       return number();
     }
     if (isNameStart(c)) {
@@ -113,16 +116,19 @@ public final class XenConfigParser {
           config.notePythonOnly("None");
           return null;
         }
-        default -> throw new ConfigSyntaxException(line, column,
-            "expected a value, found the name " + word + " (strings need quotes)");
+        default ->
+            throw new ConfigSyntaxException(
+                line,
+                column,
+                "expected a value, found the name " + word + " (strings need quotes)");
       }
     }
     throw error("expected a value, found " + describe(c));
   }
 
   /**
-   * The deepest nesting of lists read: xl's own values are at most a list of strings, xm's a
-   * few levels of Python; a bound keeps a hostile file from exhausting the stack.
+   * The deepest nesting of lists read: xl's own values are at most a list of strings, xm's a few
+   * levels of Python; a bound keeps a hostile file from exhausting the stack.
    */
   public static final int MAX_NESTING = 32;
 
@@ -206,13 +212,18 @@ public final class XenConfigParser {
         }
         int forbidden = ControlCharacters.firstForbiddenInXml(value);
         if (forbidden >= 0) {
-          throw new ConfigSyntaxException(startLine, startColumn, "this string holds the control character "
-              + ControlCharacters.name(forbidden) + ", which libvirt's XML cannot hold");
+          throw new ConfigSyntaxException(
+              startLine,
+              startColumn,
+              "this string holds the control character "
+                  + ControlCharacters.name(forbidden)
+                  + ", which libvirt's XML cannot hold");
         }
         return value.toString();
       }
       if (c == '\n' && !triple) {
-        throw new ConfigSyntaxException(startLine, startColumn, "this string is never closed on its line");
+        throw new ConfigSyntaxException(
+            startLine, startColumn, "this string is never closed on its line");
       }
       if (c == '\\') {
         escape(value);
@@ -235,7 +246,7 @@ public final class XenConfigParser {
     char c = peek();
     advance();
     switch (c) {
-      case '\n' -> { } // continued on the next line
+      case '\n' -> {} // continued on the next line
       case 'n' -> value.append('\n');
       case 't' -> value.append('\t');
       case 'r' -> value.append('\r');
@@ -270,15 +281,17 @@ public final class XenConfigParser {
 
   private String identifier() {
     int start = pos;
-    while (!atEnd() && peek() < 128 && (Character.isLetterOrDigit(peek()) || peek() == '_' || peek() == '.')) {
+    while (!atEnd()
+        && peek() < 128
+        && (Character.isLetterOrDigit(peek()) || peek() == '_' || peek() == '.')) {
       advance();
     }
     return text.substring(start, pos);
   }
 
   /**
-   * Skips spaces, tabs, carriage returns, comments and backslash-newline continuations; with
-   * {@code newlines} also line ends (inside brackets a value may span lines).
+   * Skips spaces, tabs, carriage returns, comments and backslash-newline continuations; with {@code
+   * newlines} also line ends (inside brackets a value may span lines).
    */
   private void skipBlanks(boolean newlines) {
     while (!atEnd()) {

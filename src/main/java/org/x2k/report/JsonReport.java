@@ -27,7 +27,9 @@ public final class JsonReport {
 
   public static String write(List<Outcome> outcomes) {
     JsonReport json = new JsonReport();
-    json.out.append("{\n  \"format\": \"x2k-report\",\n  \"version\": ").append(VERSION)
+    json.out
+        .append("{\n  \"format\": \"x2k-report\",\n  \"version\": ")
+        .append(VERSION)
         .append(",\n  \"domains\": [");
     for (int i = 0; i < outcomes.size(); i++) {
       json.out.append(i == 0 ? "\n" : ",\n");

@@ -6,8 +6,8 @@ import org.x2k.convert.Conversion;
 import org.x2k.convert.Report;
 
 /**
- * The report a person reads on stderr after each domain: what changed, one line per kind of
- * change, then what to do before the first boot on KVM, most pressing first.
+ * The report a person reads on stderr after each domain: what changed, one line per kind of change,
+ * then what to do before the first boot on KVM, most pressing first.
  */
 public final class TextReport {
   private static final List<String> SEVERITIES = List.of("required", "recommended", "info");

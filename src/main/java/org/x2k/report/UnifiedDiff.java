@@ -12,8 +12,9 @@ public final class UnifiedDiff {
   public static String of(String name, String before, String after) {
     List<String> original = before.lines().toList();
     List<String> revised = after.lines().toList();
-    List<String> diff = UnifiedDiffUtils.generateUnifiedDiff(
-        name, name + " (converted)", original, DiffUtils.diff(original, revised), 3);
+    List<String> diff =
+        UnifiedDiffUtils.generateUnifiedDiff(
+            name, name + " (converted)", original, DiffUtils.diff(original, revised), 3);
     return diff.isEmpty() ? "" : String.join("\n", diff) + "\n";
   }
 }

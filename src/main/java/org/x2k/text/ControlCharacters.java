@@ -5,16 +5,18 @@ import java.io.IOException;
 import java.io.Writer;
 
 /**
- * Characters that must not pass through: those XML 1.0 forbids (so libvirt's parser refuses
- * them), and the control characters a terminal obeys (ESC starts sequences that retitle a window,
- * clear the screen or erase lines).
+ * Characters that must not pass through: those XML 1.0 forbids (so libvirt's parser refuses them),
+ * and the control characters a terminal obeys (ESC starts sequences that retitle a window, clear
+ * the screen or erase lines).
  */
 public final class ControlCharacters {
   private ControlCharacters() {}
 
   /** Whether XML 1.0 allows {@code c} (a code point) in a document. */
   public static boolean allowedInXml(int c) {
-    return c == 0x9 || c == 0xA || c == 0xD
+    return c == 0x9
+        || c == 0xA
+        || c == 0xD
         || (c >= 0x20 && c <= 0xD7FF)
         || (c >= 0xE000 && c <= 0xFFFD)
         || (c >= 0x10000 && c <= 0x10FFFF);
@@ -43,8 +45,8 @@ public final class ControlCharacters {
   }
 
   /**
-   * A writer for a terminal: control characters are written as {@code \xNN}, so that text from
-   * file names, domain names and reports is shown, never obeyed. Line ends pass.
+   * A writer for a terminal: control characters are written as {@code \xNN}, so that text from file
+   * names, domain names and reports is shown, never obeyed. Line ends pass.
    */
   public static Writer forTerminal(Writer out) {
     return new FilterWriter(out) {

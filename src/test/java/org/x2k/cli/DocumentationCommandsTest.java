@@ -26,7 +26,8 @@ class DocumentationCommandsTest {
     assertEquals(0, result.exitCode(), result.err());
     assertTrue(result.out().contains("complete -F _complete_x2k"), result.out());
     for (OptionSpec option : CONVERT.options()) {
-      assertTrue(result.out().contains(option.longestName()), option.longestName() + " not completed");
+      assertTrue(
+          result.out().contains(option.longestName()), option.longestName() + " not completed");
     }
   }
 
@@ -34,7 +35,12 @@ class DocumentationCommandsTest {
   void zshCompletionLoadsBashCompletion() {
     Cli.Result result = Cli.run("", "completion", "zsh");
     assertEquals(0, result.exitCode(), result.err());
-    assertTrue(result.out().startsWith("autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n"));
+    assertTrue(
+        result
+            .out()
+            .startsWith(
+                "autoload -U +X compinit && compinit\n"
+                    + "autoload -U +X bashcompinit && bashcompinit\n"));
     assertTrue(result.out().contains("_complete_x2k"));
   }
 
@@ -49,7 +55,8 @@ class DocumentationCommandsTest {
     assertEquals(0, result.exitCode(), result.err());
     assertTrue(result.out().startsWith(".TH X2K 1 "), result.out());
     for (OptionSpec option : CONVERT.options()) {
-      assertTrue(result.out().contains(ManCommand.escape(option.longestName())),
+      assertTrue(
+          result.out().contains(ManCommand.escape(option.longestName())),
           option.longestName() + " missing from the man page");
     }
     assertTrue(result.out().contains(".SH \"EXIT STATUS\"\n.TP\n.B 0\n"), result.out());
@@ -61,10 +68,11 @@ class DocumentationCommandsTest {
     assumeTrue(new File("/usr/bin/groff").canExecute(), "groff is not installed");
     Path page = dir.resolve("x2k.1");
     Files.writeString(page, Cli.run("", "man").out(), StandardCharsets.UTF_8);
-    Process groff = new ProcessBuilder("groff", "-man", "-Tutf8", "-ww", page.toString())
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectErrorStream(false)
-        .start();
+    Process groff =
+        new ProcessBuilder("groff", "-man", "-Tutf8", "-ww", page.toString())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectErrorStream(false)
+            .start();
     String warnings = new String(groff.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, groff.waitFor());
     assertEquals("", warnings);

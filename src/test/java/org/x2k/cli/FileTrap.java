@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A named pipe that tells whether anyone opened it: a writer thread blocks in open(2) until a
- * reader comes, so a file read by x2k is seen, not guessed from the output. A reader would get
- * the secret.
+ * reader comes, so a file read by x2k is seen, not guessed from the output. A reader would get the
+ * secret.
  */
 final class FileTrap implements AutoCloseable {
   private final Path fifo;
@@ -21,17 +21,20 @@ final class FileTrap implements AutoCloseable {
 
   private FileTrap(Path fifo, String secret) {
     this.fifo = fifo;
-    this.writer = new Thread(() -> {
-      try (OutputStream out = new FileOutputStream(fifo.toFile())) {
-        if (!closing.get()) {
-          opened.set(true);
-          out.write(secret.getBytes(StandardCharsets.UTF_8));
-        }
-      } catch (IOException e) {
-        // the reader went away: it was opened all the same
-        opened.compareAndSet(false, !closing.get());
-      }
-    }, "file-trap");
+    this.writer =
+        new Thread(
+            () -> {
+              try (OutputStream out = new FileOutputStream(fifo.toFile())) {
+                if (!closing.get()) {
+                  opened.set(true);
+                  out.write(secret.getBytes(StandardCharsets.UTF_8));
+                }
+              } catch (IOException e) {
+                // the reader went away: it was opened all the same
+                opened.compareAndSet(false, !closing.get());
+              }
+            },
+            "file-trap");
     writer.setDaemon(true);
   }
 

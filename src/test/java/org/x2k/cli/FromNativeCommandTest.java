@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class FromNativeCommandTest {
   @TempDir Path dir;
 
-  private static final String PV = """
+  private static final String PV =
+      """
       name = "pv1"
       uuid = "11111111-2222-3333-4444-555555555555"
       memory = 256
@@ -57,8 +58,13 @@ class FromNativeCommandTest {
     Path out = dir.resolve("out.xml");
     Cli.Result result = Cli.run("", "convert", config.toString(), "-o", out.toString());
     assertEquals(1, result.exitCode());
-    assertEquals(java.util.List.of("x2k: " + config + ": Xen config syntax: line 2, column 14: unexpected 'M'"
-        + " after the value of memory"), result.errLines());
+    assertEquals(
+        java.util.List.of(
+            "x2k: "
+                + config
+                + ": Xen config syntax: line 2, column 14: unexpected 'M'"
+                + " after the value of memory"),
+        result.errLines());
     assertFalse(Files.exists(out));
   }
 
@@ -67,7 +73,9 @@ class FromNativeCommandTest {
     Path config = file("bad.cfg", "name = \"bad\"\nmemory = \"lots\"\n");
     Cli.Result result = Cli.run("", "from-native", config.toString());
     assertEquals(1, result.exitCode());
-    assertEquals(java.util.List.of("x2k: " + config + ": line 2: memory must be a whole number, not \"lots\""),
+    assertEquals(
+        java.util.List.of(
+            "x2k: " + config + ": line 2: memory must be a whole number, not \"lots\""),
         result.errLines());
   }
 
@@ -75,14 +83,18 @@ class FromNativeCommandTest {
   void etcXenDirectoryMixesConfigsAndDumpsAndSkipsTheRest() throws IOException {
     file("xen/pv1.cfg", PV);
     file("xen/test1", PV.replace("pv1", "test1"));
-    file("xen/dump.xml", "<domain type='xen'><name>dump</name><os><type>hvm</type></os><devices/></domain>");
+    file(
+        "xen/dump.xml",
+        "<domain type='xen'><name>dump</name><os><type>hvm</type></os><devices/></domain>");
     file("xen/xl.conf", "autoballoon = \"off\"\n");
     file("xen/xend-config.sxp", "(xend-relocation-server no)\n");
     file("xen/scripts/vif-bridge", "#!/bin/sh\nexit 0\n");
     file("xen/pv1.cfg~", PV);
-    Files.createSymbolicLink(Files.createDirectories(dir.resolve("xen/auto")).resolve("pv1.cfg"), Path.of("../pv1.cfg"));
+    Files.createSymbolicLink(
+        Files.createDirectories(dir.resolve("xen/auto")).resolve("pv1.cfg"), Path.of("../pv1.cfg"));
     Path out = dir.resolve("kvm");
-    Cli.Result result = Cli.run("", "convert", "-r", dir.resolve("xen").toString(), "-o", out + "/");
+    Cli.Result result =
+        Cli.run("", "convert", "-r", dir.resolve("xen").toString(), "-o", out + "/");
     assertEquals(0, result.exitCode(), result.err());
     assertTrue(Files.readString(out.resolve("pv1.cfg.xml")).contains("<name>pv1</name>"));
     assertTrue(Files.readString(out.resolve("test1.xml")).contains("<name>test1</name>"));
@@ -90,7 +102,8 @@ class FromNativeCommandTest {
     assertFalse(Files.exists(out.resolve("xl.conf.xml")));
     String err = result.err();
     assertTrue(err.contains("xl.conf: note: skipped: a Xen config without a name setting"), err);
-    assertTrue(err.contains("xend-config.sxp: note: skipped: neither domain XML nor a Xen config"), err);
+    assertTrue(
+        err.contains("xend-config.sxp: note: skipped: neither domain XML nor a Xen config"), err);
     assertTrue(err.contains("vif-bridge: note: skipped: neither domain XML nor a Xen config"), err);
     assertTrue(err.contains("auto/pv1.cfg: note: skipped: a symbolic link"), err);
     assertTrue(err.contains("pv1.cfg~: note: skipped: an editor's backup copy"), err);
@@ -103,13 +116,15 @@ class FromNativeCommandTest {
     file("d/pv1.cfg", PV);
     Cli.Result alone = Cli.run("", "from-native", xml.toString());
     assertEquals(1, alone.exitCode());
-    assertEquals(java.util.List.of("x2k: " + xml + ": XML, not an xl or xm config"), alone.errLines());
+    assertEquals(
+        java.util.List.of("x2k: " + xml + ": XML, not an xl or xm config"), alone.errLines());
     Path out = dir.resolve("xen");
     Cli.Result batch = Cli.run("", "from-native", dir.resolve("d").toString(), "-o", out + "/");
     assertEquals(0, batch.exitCode(), batch.err());
     assertTrue(Files.readString(out.resolve("pv1.cfg.xml")).startsWith("<domain type='xen'>"));
     assertFalse(Files.exists(out.resolve("dump.xml")));
-    assertTrue(batch.err().contains(xml + ": note: skipped: XML, not an xl or xm config"), batch.err());
+    assertTrue(
+        batch.err().contains(xml + ": note: skipped: XML, not an xl or xm config"), batch.err());
     assertTrue(batch.err().endsWith("x2k: 1 read, 0 failed, 1 skipped\n"), batch.err());
   }
 
@@ -135,11 +150,15 @@ class FromNativeCommandTest {
 
   @Test
   void settingsLeftOutAreReported() throws IOException {
-    Path config = file("r.cfg", PV + "cpus = [ \"0\", \"2\" ]\nfoo_bar = 1\nvif += [ \"bridge=xenbr1,accel=x\" ]\n");
+    Path config =
+        file(
+            "r.cfg",
+            PV + "cpus = [ \"0\", \"2\" ]\nfoo_bar = 1\nvif += [ \"bridge=xenbr1,accel=x\" ]\n");
     Cli.Result result = Cli.run("", "from-native", config.toString());
     assertEquals(0, result.exitCode(), result.err());
     String err = result.err();
-    assertTrue(err.contains("cpus (line 8) pins each vCPU on its own, which is not carried over"), err);
+    assertTrue(
+        err.contains("cpus (line 8) pins each vCPU on its own, which is not carried over"), err);
     assertTrue(err.contains("foo_bar (line 9) is not carried over"), err);
     assertTrue(err.contains("vif option accel (line 10) is not carried over"), err);
     assertTrue(err.contains("vif 2 (line 10) has no MAC address"), err);

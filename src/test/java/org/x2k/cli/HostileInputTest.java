@@ -24,17 +24,18 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 8: hostile and broken documents through convert, bridge and hook, as a file, in a
- * directory batch beside a good domain, and on standard input. Each run ends within 10 s, with
- * the documented exit code, one line on stderr naming the input, no stack trace, nothing written
- * for a failing input, the rest of a batch converted, and nothing read from the file or the
- * server the document points at.
+ * Issue 8: hostile and broken documents through convert, bridge and hook, as a file, in a directory
+ * batch beside a good domain, and on standard input. Each run ends within 10 s, with the documented
+ * exit code, one line on stderr naming the input, no stack trace, nothing written for a failing
+ * input, the rest of a batch converted, and nothing read from the file or the server the document
+ * points at.
  */
 class HostileInputTest {
   /** What a hostile document must never make visible: what the traps would hand out. */
   private static final String SECRET = "x2k-secret-7f3a";
 
-  static final String XEN_DOMAIN = """
+  static final String XEN_DOMAIN =
+      """
       <domain type='xen'>
         <name>guest</name>
         <uuid>4dea22b3-1d52-d8f3-2516-782e98ab3fa0</uuid>
@@ -57,9 +58,17 @@ class HostileInputTest {
       </domain>
       """;
 
-  enum Command { CONVERT, BRIDGE, HOOK }
+  enum Command {
+    CONVERT,
+    BRIDGE,
+    HOOK
+  }
 
-  enum Mode { FILE, DIRECTORY, STDIN }
+  enum Mode {
+    FILE,
+    DIRECTORY,
+    STDIN
+  }
 
   /** What x2k must do with a document. */
   enum Expect {
@@ -72,10 +81,13 @@ class HostileInputTest {
   }
 
   /**
-   * One document: its bytes (given where the traps are), what each command must do with it, and
-   * a word the message must contain when it fails.
+   * One document: its bytes (given where the traps are), what each command must do with it, and a
+   * word the message must contain when it fails.
    */
-  record Hostile(String name, Function<Traps, byte[]> content, Function<Command, Expect> expect,
+  record Hostile(
+      String name,
+      Function<Traps, byte[]> content,
+      Function<Command, Expect> expect,
       String problem) {
     @Override
     public String toString() {
@@ -117,96 +129,273 @@ class HostileInputTest {
   static List<Hostile> documents() {
     String devices = "<devices>";
     List<Hostile> all = new ArrayList<>();
-    all.add(failing("external-file-entity", traps -> "<!DOCTYPE domain [<!ENTITY leak SYSTEM '"
-        + traps.fileUrl() + "'>]>\n" + withDescription("&leak;"), "DOCTYPE"));
-    all.add(failing("external-http-entity", traps -> "<!DOCTYPE domain [<!ENTITY leak SYSTEM '"
-        + traps.httpUrl("leak") + "'>]>\n" + withDescription("&leak;"), "DOCTYPE"));
-    all.add(failing("parameter-entity", traps -> "<!DOCTYPE domain [<!ENTITY % remote SYSTEM '"
-        + traps.httpUrl("evil.dtd") + "'> %remote;]>\n" + XEN_DOMAIN, "DOCTYPE"));
-    all.add(failing("external-dtd", traps -> "<!DOCTYPE domain SYSTEM '" + traps.httpUrl("domain.dtd")
-        + "'>\n" + XEN_DOMAIN, "DOCTYPE"));
-    all.add(failing("xinclude", traps -> XEN_DOMAIN
-        .replace("<domain type='xen'>", "<domain type='xen' xmlns:xi='http://www.w3.org/2001/XInclude'>")
-        .replace("<vcpu>", "<description><xi:include href='" + traps.fileUrl()
-            + "' parse='text'/></description>\n  <vcpu>"), "XInclude"));
-    all.add(failing("billion-laughs", traps -> {
-      StringBuilder doctype = new StringBuilder("<!DOCTYPE domain [<!ENTITY lol0 'lol'>");
-      for (int level = 1; level <= 10; level++) {
-        doctype.append("<!ENTITY lol").append(level).append(" '")
-            .append(("&lol" + (level - 1) + ";").repeat(10)).append("'>");
-      }
-      return doctype + "]>\n" + withDescription("&lol10;");
-    }, "DOCTYPE"));
-    all.add(failing("deep-nesting", traps -> XEN_DOMAIN.replace("<vcpu>",
-        "<metadata>" + "<a>".repeat(100_000) + "</a>".repeat(100_000) + "</metadata>\n  <vcpu>"),
-        "nested"));
-    all.add(new Hostile("hundred-megabytes", traps -> {
-      byte[] head = utf8(XEN_DOMAIN.substring(0, XEN_DOMAIN.indexOf("<vcpu>")) + "<description>");
-      byte[] filler = new byte[100 * 1024 * 1024];
-      java.util.Arrays.fill(filler, (byte) 'x');
-      return concat(head, filler, utf8("</description>" + XEN_DOMAIN.substring(XEN_DOMAIN.indexOf("<vcpu>"))));
-    }, command -> Expect.FAIL, "too large"));
-    all.add(failing("long-attribute", traps -> XEN_DOMAIN.replace(
-        "/var/lib/xen/images/guest.img", "/var/lib/xen/images/" + "g".repeat(1 << 20) + ".img"),
-        "longer than 65536 characters"));
-    all.add(failing("deep-config", traps -> "name = 'guest'\nmemory = 512\ndisk = "
-        + "[".repeat(200_000) + "]".repeat(200_000) + "\n", "nested more than 32 deep"));
-    all.add(failing("many-namespaces", traps -> XEN_DOMAIN.replace("<domain type='xen'>",
-        "<domain type='xen'" + java.util.stream.IntStream.range(0, 5000)
-            .mapToObj(i -> " xmlns:n" + i + "='urn:x2k:" + i + "'").collect(java.util.stream.Collectors.joining())
-            + ">"), "namespaces are in scope"));
-    all.add(new Hostile("too-many-devices", traps -> utf8(XEN_DOMAIN.replace("</devices>",
-        "<input type='mouse' bus='ps2'/>".repeat(5000) + "</devices>")),
-        command -> command == Command.CONVERT ? Expect.FAIL : Expect.CONVERT, "x2k takes at most 4096"));
-    all.add(failing("xml11-control-character", traps -> "<?xml version='1.1'?>\n"
-        + withDescription("&#x1b;]0;owned&#x7;&#x1b;[2J"), "control character U+001B in <description>"));
-    all.add(failing("native-control-character", traps -> "name = 'guest\\x1b[2J'\nmemory = 512\n",
-        "control character U+001B"));
-    all.add(new Hostile("utf-16", traps -> concat(new byte[] {(byte) 0xfe, (byte) 0xff},
-        XEN_DOMAIN.getBytes(StandardCharsets.UTF_16BE)), command -> Expect.CONVERT, null));
-    all.add(new Hostile("utf-16-without-mark", traps -> ("<?xml version='1.0' encoding='UTF-16'?>\n" + XEN_DOMAIN)
-        .getBytes(StandardCharsets.UTF_16LE), command -> Expect.CONVERT, null));
-    all.add(new Hostile("qemu-commandline", traps -> utf8(XEN_DOMAIN
-        .replace("<domain type='xen'>", "<domain type='xen' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>")
-        .replace("</devices>", "</devices>\n  <qemu:commandline><qemu:env name='LD_PRELOAD' value='/tmp/x.so'/>"
-            + "</qemu:commandline>")), command -> Expect.CONVERT, null));
+    all.add(
+        failing(
+            "external-file-entity",
+            traps ->
+                "<!DOCTYPE domain [<!ENTITY leak SYSTEM '"
+                    + traps.fileUrl()
+                    + "'>]>\n"
+                    + withDescription("&leak;"),
+            "DOCTYPE"));
+    all.add(
+        failing(
+            "external-http-entity",
+            traps ->
+                "<!DOCTYPE domain [<!ENTITY leak SYSTEM '"
+                    + traps.httpUrl("leak")
+                    + "'>]>\n"
+                    + withDescription("&leak;"),
+            "DOCTYPE"));
+    all.add(
+        failing(
+            "parameter-entity",
+            traps ->
+                "<!DOCTYPE domain [<!ENTITY % remote SYSTEM '"
+                    + traps.httpUrl("evil.dtd")
+                    + "'> %remote;]>\n"
+                    + XEN_DOMAIN,
+            "DOCTYPE"));
+    all.add(
+        failing(
+            "external-dtd",
+            traps ->
+                "<!DOCTYPE domain SYSTEM '" + traps.httpUrl("domain.dtd") + "'>\n" + XEN_DOMAIN,
+            "DOCTYPE"));
+    all.add(
+        failing(
+            "xinclude",
+            traps ->
+                XEN_DOMAIN
+                    .replace(
+                        "<domain type='xen'>",
+                        "<domain type='xen' xmlns:xi='http://www.w3.org/2001/XInclude'>")
+                    .replace(
+                        "<vcpu>",
+                        "<description><xi:include href='"
+                            + traps.fileUrl()
+                            + "' parse='text'/></description>\n  <vcpu>"),
+            "XInclude"));
+    all.add(
+        failing(
+            "billion-laughs",
+            traps -> {
+              StringBuilder doctype = new StringBuilder("<!DOCTYPE domain [<!ENTITY lol0 'lol'>");
+              for (int level = 1; level <= 10; level++) {
+                doctype
+                    .append("<!ENTITY lol")
+                    .append(level)
+                    .append(" '")
+                    .append(("&lol" + (level - 1) + ";").repeat(10))
+                    .append("'>");
+              }
+              return doctype + "]>\n" + withDescription("&lol10;");
+            },
+            "DOCTYPE"));
+    all.add(
+        failing(
+            "deep-nesting",
+            traps ->
+                XEN_DOMAIN.replace(
+                    "<vcpu>",
+                    "<metadata>"
+                        + "<a>".repeat(100_000)
+                        + "</a>".repeat(100_000)
+                        + "</metadata>\n  <vcpu>"),
+            "nested"));
+    all.add(
+        new Hostile(
+            "hundred-megabytes",
+            traps -> {
+              byte[] head =
+                  utf8(XEN_DOMAIN.substring(0, XEN_DOMAIN.indexOf("<vcpu>")) + "<description>");
+              byte[] filler = new byte[100 * 1024 * 1024];
+              java.util.Arrays.fill(filler, (byte) 'x');
+              return concat(
+                  head,
+                  filler,
+                  utf8("</description>" + XEN_DOMAIN.substring(XEN_DOMAIN.indexOf("<vcpu>"))));
+            },
+            command -> Expect.FAIL,
+            "too large"));
+    all.add(
+        failing(
+            "long-attribute",
+            traps ->
+                XEN_DOMAIN.replace(
+                    "/var/lib/xen/images/guest.img",
+                    "/var/lib/xen/images/" + "g".repeat(1 << 20) + ".img"),
+            "longer than 65536 characters"));
+    all.add(
+        failing(
+            "deep-config",
+            traps ->
+                "name = 'guest'\nmemory = 512\ndisk = "
+                    + "[".repeat(200_000)
+                    + "]".repeat(200_000)
+                    + "\n",
+            "nested more than 32 deep"));
+    all.add(
+        failing(
+            "many-namespaces",
+            traps ->
+                XEN_DOMAIN.replace(
+                    "<domain type='xen'>",
+                    "<domain type='xen'"
+                        + java.util.stream.IntStream.range(0, 5000)
+                            .mapToObj(i -> " xmlns:n" + i + "='urn:x2k:" + i + "'")
+                            .collect(java.util.stream.Collectors.joining())
+                        + ">"),
+            "namespaces are in scope"));
+    all.add(
+        new Hostile(
+            "too-many-devices",
+            traps ->
+                utf8(
+                    XEN_DOMAIN.replace(
+                        "</devices>",
+                        "<input type='mouse' bus='ps2'/>".repeat(5000) + "</devices>")),
+            command -> command == Command.CONVERT ? Expect.FAIL : Expect.CONVERT,
+            "x2k takes at most 4096"));
+    all.add(
+        failing(
+            "xml11-control-character",
+            traps -> "<?xml version='1.1'?>\n" + withDescription("&#x1b;]0;owned&#x7;&#x1b;[2J"),
+            "control character U+001B in <description>"));
+    all.add(
+        failing(
+            "native-control-character",
+            traps -> "name = 'guest\\x1b[2J'\nmemory = 512\n",
+            "control character U+001B"));
+    all.add(
+        new Hostile(
+            "utf-16",
+            traps ->
+                concat(
+                    new byte[] {(byte) 0xfe, (byte) 0xff},
+                    XEN_DOMAIN.getBytes(StandardCharsets.UTF_16BE)),
+            command -> Expect.CONVERT,
+            null));
+    all.add(
+        new Hostile(
+            "utf-16-without-mark",
+            traps ->
+                ("<?xml version='1.0' encoding='UTF-16'?>\n" + XEN_DOMAIN)
+                    .getBytes(StandardCharsets.UTF_16LE),
+            command -> Expect.CONVERT,
+            null));
+    all.add(
+        new Hostile(
+            "qemu-commandline",
+            traps ->
+                utf8(
+                    XEN_DOMAIN
+                        .replace(
+                            "<domain type='xen'>",
+                            "<domain type='xen'"
+                                + " xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>")
+                        .replace(
+                            "</devices>",
+                            "</devices>\n"
+                                + "  <qemu:commandline><qemu:env name='LD_PRELOAD'"
+                                + " value='/tmp/x.so'/></qemu:commandline>")),
+            command -> Expect.CONVERT,
+            null));
     all.add(failing("empty", traps -> "", "empty"));
-    all.add(new Hostile("binary", traps -> {
-      byte[] noise = new byte[4096];
-      new Random(8).nextBytes(noise);
-      return noise;
-    }, command -> Expect.SKIP_IN_DIRECTORY, "neither domain XML nor a Xen config"));
-    all.add(failing("truncated", traps -> XEN_DOMAIN.substring(0, XEN_DOMAIN.length() / 2),
-        "not well-formed"));
-    all.add(new Hostile("invalid-utf8", traps -> {
-      String[] halves = XEN_DOMAIN.split("guest", 2);
-      return concat(utf8(halves[0]), new byte[] {(byte) 0xc3, (byte) 0x28}, utf8(halves[1]));
-    }, command -> Expect.FAIL, "not well-formed"));
-    all.add(new Hostile("byte-order-mark",
-        traps -> concat(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}, utf8(XEN_DOMAIN)),
-        command -> Expect.CONVERT, null));
-    all.add(new Hostile("network-root",
-        traps -> utf8("<network><name>default</name><bridge name='eth0'/></network>\n"),
-        command -> command == Command.CONVERT ? Expect.SKIP_IN_DIRECTORY : Expect.CONVERT, "<network>"));
-    all.add(new Hostile("pool-root",
-        traps -> utf8("<pool type='dir'><name>images</name><target><path>/var/lib/xen/images</path></target></pool>\n"),
-        command -> Expect.SKIP_IN_DIRECTORY, "<pool>"));
+    all.add(
+        new Hostile(
+            "binary",
+            traps -> {
+              byte[] noise = new byte[4096];
+              new Random(8).nextBytes(noise);
+              return noise;
+            },
+            command -> Expect.SKIP_IN_DIRECTORY,
+            "neither domain XML nor a Xen config"));
+    all.add(
+        failing(
+            "truncated",
+            traps -> XEN_DOMAIN.substring(0, XEN_DOMAIN.length() / 2),
+            "not well-formed"));
+    all.add(
+        new Hostile(
+            "invalid-utf8",
+            traps -> {
+              String[] halves = XEN_DOMAIN.split("guest", 2);
+              return concat(
+                  utf8(halves[0]), new byte[] {(byte) 0xc3, (byte) 0x28}, utf8(halves[1]));
+            },
+            command -> Expect.FAIL,
+            "not well-formed"));
+    all.add(
+        new Hostile(
+            "byte-order-mark",
+            traps -> concat(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}, utf8(XEN_DOMAIN)),
+            command -> Expect.CONVERT,
+            null));
+    all.add(
+        new Hostile(
+            "network-root",
+            traps -> utf8("<network><name>default</name><bridge name='eth0'/></network>\n"),
+            command -> command == Command.CONVERT ? Expect.SKIP_IN_DIRECTORY : Expect.CONVERT,
+            "<network>"));
+    all.add(
+        new Hostile(
+            "pool-root",
+            traps ->
+                utf8(
+                    "<pool"
+                        + " type='dir'><name>images</name><target><path>/var/lib/xen/images</path></target></pool>\n"),
+            command -> Expect.SKIP_IN_DIRECTORY,
+            "<pool>"));
     all.add(failing("two-roots", traps -> XEN_DOMAIN + XEN_DOMAIN, "not well-formed"));
-    all.add(new Hostile("no-devices", traps -> utf8(XEN_DOMAIN.substring(0, XEN_DOMAIN.indexOf(devices))
-        + "</domain>\n"), command -> Expect.CONVERT, null));
-    all.add(new Hostile("duplicate-disk-targets", traps -> utf8(XEN_DOMAIN.replace("</disk>",
-        "</disk>\n    <disk type='file' device='disk'><source file='/var/lib/xen/images/data.img'/>"
-            + "<target dev='xvda' bus='xen'/></disk>")),
-        command -> command == Command.CONVERT ? Expect.FAIL : Expect.CONVERT, "disk target 'xvda'"));
-    all.add(new Hostile("duplicate-macs", traps -> utf8(XEN_DOMAIN.replace("</interface>",
-        "</interface>\n    <interface type='bridge'><mac address='00:16:3E:00:00:01'/>"
-            + "<source bridge='eth1'/></interface>")),
-        command -> Expect.CONVERT, null));
-    all.add(new Hostile("not-x86", traps -> utf8(XEN_DOMAIN.replace("<type", "<type arch='ia64'")),
-        command -> command == Command.CONVERT ? Expect.FAIL : Expect.CONVERT, "architecture ia64: "));
-    all.add(new Hostile("already-kvm", traps -> utf8(XEN_DOMAIN.replace("type='xen'", "type='kvm'")
-        .replace("<bootloader>/usr/bin/pygrub</bootloader>", "")), command -> Expect.CONVERT,
-        "note: already a kvm domain, not a Xen one: copied unchanged"));
+    all.add(
+        new Hostile(
+            "no-devices",
+            traps -> utf8(XEN_DOMAIN.substring(0, XEN_DOMAIN.indexOf(devices)) + "</domain>\n"),
+            command -> Expect.CONVERT,
+            null));
+    all.add(
+        new Hostile(
+            "duplicate-disk-targets",
+            traps ->
+                utf8(
+                    XEN_DOMAIN.replace(
+                        "</disk>",
+                        "</disk>\n"
+                            + "    <disk type='file' device='disk'><source"
+                            + " file='/var/lib/xen/images/data.img'/><target dev='xvda'"
+                            + " bus='xen'/></disk>")),
+            command -> command == Command.CONVERT ? Expect.FAIL : Expect.CONVERT,
+            "disk target 'xvda'"));
+    all.add(
+        new Hostile(
+            "duplicate-macs",
+            traps ->
+                utf8(
+                    XEN_DOMAIN.replace(
+                        "</interface>",
+                        "</interface>\n"
+                            + "    <interface type='bridge'><mac"
+                            + " address='00:16:3E:00:00:01'/><source bridge='eth1'/></interface>")),
+            command -> Expect.CONVERT,
+            null));
+    all.add(
+        new Hostile(
+            "not-x86",
+            traps -> utf8(XEN_DOMAIN.replace("<type", "<type arch='ia64'")),
+            command -> command == Command.CONVERT ? Expect.FAIL : Expect.CONVERT,
+            "architecture ia64: "));
+    all.add(
+        new Hostile(
+            "already-kvm",
+            traps ->
+                utf8(
+                    XEN_DOMAIN
+                        .replace("type='xen'", "type='kvm'")
+                        .replace("<bootloader>/usr/bin/pygrub</bootloader>", "")),
+            command -> Expect.CONVERT,
+            "note: already a kvm domain, not a Xen one: copied unchanged"));
     return all;
   }
 
@@ -247,13 +436,21 @@ class HostileInputTest {
     Path out = dir.resolve("out");
     Path hostile = dir.resolve("in/" + document.name() + ".xml");
     Files.createDirectories(hostile.getParent());
-    List<String> args = new ArrayList<>(switch (command) {
-      case CONVERT -> List.of("convert");
-      case BRIDGE -> List.of("bridge", "eth0=br0");
-      case HOOK -> List.of("hook", "--config",
-          Files.writeString(dir.resolve("hook.conf"), "bridge eth0=br0\n").toString(),
-          "guest", "migrate", "begin", "-");
-    });
+    List<String> args =
+        new ArrayList<>(
+            switch (command) {
+              case CONVERT -> List.of("convert");
+              case BRIDGE -> List.of("bridge", "eth0=br0");
+              case HOOK ->
+                  List.of(
+                      "hook",
+                      "--config",
+                      Files.writeString(dir.resolve("hook.conf"), "bridge eth0=br0\n").toString(),
+                      "guest",
+                      "migrate",
+                      "begin",
+                      "-");
+            });
     String inputName;
     byte[] stdin = new byte[0];
     switch (mode) {
@@ -274,22 +471,31 @@ class HostileInputTest {
       }
     }
     byte[] input = stdin;
-    Cli.Result result = assertTimeoutPreemptively(Duration.ofSeconds(10),
-        () -> Cli.run(input, args.toArray(String[]::new)));
+    Cli.Result result =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(10), () -> Cli.run(input, args.toArray(String[]::new)));
 
     String context = document + " through " + command + " as " + mode + ":\n" + result.err();
-    assertFalse(result.err().contains("Exception") || result.err().contains("\tat "), "stack trace: " + context);
-    List<String> naming = result.errLines().stream().filter(line -> line.contains(inputName)).toList();
+    assertFalse(
+        result.err().contains("Exception") || result.err().contains("\tat "),
+        "stack trace: " + context);
+    List<String> naming =
+        result.errLines().stream().filter(line -> line.contains(inputName)).toList();
     List<String> outputs = written(out);
-    boolean failsHere = expect == Expect.FAIL || (expect == Expect.SKIP_IN_DIRECTORY && mode != Mode.DIRECTORY);
+    boolean failsHere =
+        expect == Expect.FAIL || (expect == Expect.SKIP_IN_DIRECTORY && mode != Mode.DIRECTORY);
     if (failsHere) {
       assertEquals(1, result.exitCode(), context);
       assertEquals(1, naming.size(), "one line names the input: " + context);
-      String prefix = command == Command.HOOK ? "x2k hook: " + inputName + ": " : "x2k: " + inputName + ": ";
-      assertTrue(naming.get(0).startsWith(prefix) && naming.get(0).contains(document.problem()),
+      String prefix =
+          command == Command.HOOK ? "x2k hook: " + inputName + ": " : "x2k: " + inputName + ": ";
+      assertTrue(
+          naming.get(0).startsWith(prefix) && naming.get(0).contains(document.problem()),
           "names the problem (" + document.problem() + "): " + context);
       assertEquals("", result.out(), "nothing on stdout: " + context);
-      assertEquals(mode == Mode.DIRECTORY ? List.of("good.xml") : List.of(), outputs,
+      assertEquals(
+          mode == Mode.DIRECTORY ? List.of("good.xml") : List.of(),
+          outputs,
           "nothing written for the input, the rest converted: " + context);
       if (mode != Mode.DIRECTORY) {
         assertEquals(1, result.errLines().size(), "one line on stderr: " + context);
@@ -302,25 +508,37 @@ class HostileInputTest {
     } else {
       assertEquals(0, result.exitCode(), context);
       if (document.problem() != null && command == Command.CONVERT) {
-        assertTrue(naming.stream().anyMatch(line -> line.contains(document.problem())),
+        assertTrue(
+            naming.stream().anyMatch(line -> line.contains(document.problem())),
             "a note (" + document.problem() + "): " + context);
       }
       switch (mode) {
         case FILE -> assertEquals(List.of(hostile.getFileName().toString()), outputs, context);
-        case DIRECTORY -> assertEquals(List.of("good.xml", hostile.getFileName().toString()).stream().sorted().toList(),
-            outputs, context);
+        case DIRECTORY ->
+            assertEquals(
+                List.of("good.xml", hostile.getFileName().toString()).stream().sorted().toList(),
+                outputs,
+                context);
         default -> assertTrue(result.out().startsWith("<"), context);
       }
     }
     for (String file : outputs) {
-      assertFalse(Files.readString(out.resolve(file)).contains(SECRET), "secret leaked into " + file);
+      assertFalse(
+          Files.readString(out.resolve(file)).contains(SECRET), "secret leaked into " + file);
       if (command == Command.CONVERT) {
-        assertFalse(Files.readString(out.resolve(file)).contains("LD_PRELOAD"), "passthrough kept in " + file);
+        assertFalse(
+            Files.readString(out.resolve(file)).contains("LD_PRELOAD"),
+            "passthrough kept in " + file);
       }
     }
-    assertFalse(result.out().contains(SECRET) || result.err().contains(SECRET), "secret leaked: " + context);
+    assertFalse(
+        result.out().contains(SECRET) || result.err().contains(SECRET),
+        "secret leaked: " + context);
     assertFalse(fileTrap.opened(), "x2k opened the file the document points at: " + context);
-    assertEquals(0, networkTrap.connections(), "x2k connected to the server the document points at: " + context);
+    assertEquals(
+        0,
+        networkTrap.connections(),
+        "x2k connected to the server the document points at: " + context);
   }
 
   /** The files (not x2k's temporaries) under {@code out}, by name relative to it, sorted. */
@@ -329,7 +547,11 @@ class HostileInputTest {
       return List.of();
     }
     try (Stream<Path> files = Files.walk(out)) {
-      return files.filter(Files::isRegularFile).map(file -> out.relativize(file).toString()).sorted().toList();
+      return files
+          .filter(Files::isRegularFile)
+          .map(file -> out.relativize(file).toString())
+          .sorted()
+          .toList();
     }
   }
 }

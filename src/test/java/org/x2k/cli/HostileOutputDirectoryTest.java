@@ -55,19 +55,33 @@ class HostileOutputDirectoryTest {
     Path victim = victim();
     Files.createDirectories(dir.resolve("out"));
     Path link = Files.createSymbolicLink(dir.resolve("out/vm.xml"), victim);
-    Cli.Result refused = Cli.run("", "convert", "-q", dir.resolve("in").toString(), "-o", dir.resolve("out") + "/");
+    Cli.Result refused =
+        Cli.run("", "convert", "-q", dir.resolve("in").toString(), "-o", dir.resolve("out") + "/");
     assertEquals(1, refused.exitCode(), refused.err());
     assertEquals(
-        List.of("x2k: " + dir.resolve("in/vm.xml") + ": " + link + " is a symbolic link; add --force to replace it"),
+        List.of(
+            "x2k: "
+                + dir.resolve("in/vm.xml")
+                + ": "
+                + link
+                + " is a symbolic link; add --force to replace it"),
         refused.errLines().subList(0, 1));
     assertUntouched(victim);
     assertTrue(Files.isSymbolicLink(link));
 
     Cli.Result forced =
-        Cli.run("", "convert", "-q", "--force", dir.resolve("in").toString(), "-o", dir.resolve("out") + "/");
+        Cli.run(
+            "",
+            "convert",
+            "-q",
+            "--force",
+            dir.resolve("in").toString(),
+            "-o",
+            dir.resolve("out") + "/");
     assertEquals(0, forced.exitCode(), forced.err());
     assertUntouched(victim);
-    assertTrue(Files.isRegularFile(link, LinkOption.NOFOLLOW_LINKS), "the link itself was replaced");
+    assertTrue(
+        Files.isRegularFile(link, LinkOption.NOFOLLOW_LINKS), "the link itself was replaced");
     assertTrue(Files.readString(link).contains("<domain type='kvm'>"));
   }
 
@@ -79,13 +93,23 @@ class HostileOutputDirectoryTest {
     mkfifo(dir.resolve("out/a.xml"));
     mkfifo(dir.resolve("elsewhere-fifo"));
     Files.createSymbolicLink(dir.resolve("out/b.xml"), dir.resolve("elsewhere-fifo"));
-    Cli.Result refused = Cli.run("", "convert", "-q", dir.resolve("in").toString(), "-o", dir.resolve("out") + "/");
+    Cli.Result refused =
+        Cli.run("", "convert", "-q", dir.resolve("in").toString(), "-o", dir.resolve("out") + "/");
     assertEquals(1, refused.exitCode());
-    assertTrue(refused.err().contains("out/a.xml is a device, pipe or socket; add --force"), refused.err());
+    assertTrue(
+        refused.err().contains("out/a.xml is a device, pipe or socket; add --force"),
+        refused.err());
     assertTrue(refused.err().contains("out/b.xml is a symbolic link; add --force"), refused.err());
 
     Cli.Result forced =
-        Cli.run("", "convert", "-q", "--force", dir.resolve("in").toString(), "-o", dir.resolve("out") + "/");
+        Cli.run(
+            "",
+            "convert",
+            "-q",
+            "--force",
+            dir.resolve("in").toString(),
+            "-o",
+            dir.resolve("out") + "/");
     assertEquals(0, forced.exitCode(), forced.err());
     assertTrue(Files.isRegularFile(dir.resolve("out/a.xml"), LinkOption.NOFOLLOW_LINKS));
     assertTrue(Files.isRegularFile(dir.resolve("out/b.xml"), LinkOption.NOFOLLOW_LINKS));
@@ -108,10 +132,22 @@ class HostileOutputDirectoryTest {
     Files.createSymbolicLink(dir.resolve("out/sub"), elsewhere);
     for (String force : new String[] {"--jobs=1", "--force"}) {
       Cli.Result result =
-          Cli.run("", "convert", "-q", force, "-r", dir.resolve("in").toString(), "-o", dir.resolve("out") + "/");
+          Cli.run(
+              "",
+              "convert",
+              "-q",
+              force,
+              "-r",
+              dir.resolve("in").toString(),
+              "-o",
+              dir.resolve("out") + "/");
       assertEquals(1, result.exitCode(), result.err());
       assertEquals(2, result.errLines().size(), result.err());
-      assertTrue(result.errLines().get(0).contains(dir.resolve("out/sub") + " is a symbolic link, and x2k follows none"),
+      assertTrue(
+          result
+              .errLines()
+              .get(0)
+              .contains(dir.resolve("out/sub") + " is a symbolic link, and x2k follows none"),
           result.err());
       try (var files = Files.list(elsewhere)) {
         assertEquals(List.of(), files.toList());
@@ -142,23 +178,42 @@ class HostileOutputDirectoryTest {
     write("hooks/qemu", "#!/bin/sh\n# another program's hook\n");
     Path victim = victim();
     Files.createSymbolicLink(hooks.resolve("qemu.bak"), victim);
-    List<String> args = new java.util.ArrayList<>(List.of("hook-install", "--force", "--hooks-dir", hooks.toString(),
-        "--config", dir.resolve("hook.conf").toString(), "eth0=br0"));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "hook-install",
+                "--force",
+                "--hooks-dir",
+                hooks.toString(),
+                "--config",
+                dir.resolve("hook.conf").toString(),
+                "eth0=br0"));
     args.addAll(List.of(BridgeAndHookCommandsTest.installing(dir)));
     Cli.Result result = Cli.run("", args.toArray(String[]::new));
     assertEquals(0, result.exitCode(), result.err());
     assertUntouched(victim);
-    assertEquals("#!/bin/sh\n# another program's hook\n", Files.readString(hooks.resolve("qemu.bak")));
+    assertEquals(
+        "#!/bin/sh\n# another program's hook\n", Files.readString(hooks.resolve("qemu.bak")));
     assertFalse(Files.isSymbolicLink(hooks.resolve("qemu.bak")));
   }
 
   @Test
   void forcedOutputIntoTheInputDirectoryReplacesNoInput() throws IOException {
-    Path native_ = write("in/guest", "name = 'guest'\nmemory = 512\ndisk = ['phy:/dev/vg/guest,xvda,w']\n");
+    Path native_ =
+        write("in/guest", "name = 'guest'\nmemory = 512\ndisk = ['phy:/dev/vg/guest,xvda,w']\n");
     Path dump = write("in/guest.xml", DOMAIN);
-    Cli.Result result = Cli.run("", "convert", "-q", "--force", dir.resolve("in").toString(), "-o", dir.resolve("in") + "/");
+    Cli.Result result =
+        Cli.run(
+            "",
+            "convert",
+            "-q",
+            "--force",
+            dir.resolve("in").toString(),
+            "-o",
+            dir.resolve("in") + "/");
     assertEquals(1, result.exitCode());
-    assertTrue(result.err().contains("is an input of this run; refusing to overwrite it"), result.err());
+    assertTrue(
+        result.err().contains("is an input of this run; refusing to overwrite it"), result.err());
     assertEquals(DOMAIN, Files.readString(dump));
     assertTrue(Files.readString(native_).startsWith("name = 'guest'"));
   }

@@ -15,17 +15,22 @@ final class NetworkTrap implements AutoCloseable {
 
   private NetworkTrap(ServerSocket server, String secret) {
     this.server = server;
-    Thread acceptor = new Thread(() -> {
-      while (!server.isClosed()) {
-        try (Socket client = server.accept(); OutputStream out = client.getOutputStream()) {
-          connections.incrementAndGet();
-          out.write(("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n" + secret + "\n")
-              .getBytes(StandardCharsets.US_ASCII));
-        } catch (IOException e) {
-          // closed, or the client went away
-        }
-      }
-    }, "network-trap");
+    Thread acceptor =
+        new Thread(
+            () -> {
+              while (!server.isClosed()) {
+                try (Socket client = server.accept();
+                    OutputStream out = client.getOutputStream()) {
+                  connections.incrementAndGet();
+                  out.write(
+                      ("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n" + secret + "\n")
+                          .getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException e) {
+                  // closed, or the client went away
+                }
+              }
+            },
+            "network-trap");
     acceptor.setDaemon(true);
     acceptor.start();
   }

@@ -41,18 +41,27 @@ class OutputSafetyTest {
     Files.createSymbolicLink(dir.resolve("dumps/sub/up"), dir.resolve("dumps"));
     Path out = dir.resolve("out");
     for (boolean recursive : new boolean[] {false, true}) {
-      Cli.Result result = Cli.run("", recursive
-          ? new String[] {"convert", "-r", dir.resolve("dumps").toString(), "-o", out + "/", "--force"}
-          : new String[] {"convert", dir.resolve("dumps").toString(), "-o", out + "/"});
+      Cli.Result result =
+          Cli.run(
+              "",
+              recursive
+                  ? new String[] {
+                    "convert", "-r", dir.resolve("dumps").toString(), "-o", out + "/", "--force"
+                  }
+                  : new String[] {"convert", dir.resolve("dumps").toString(), "-o", out + "/"});
       assertEquals(0, result.exitCode(), result.err());
       assertFalse(result.err().contains("Exception"), result.err());
-      for (String skipped : recursive ? List.of("link.xml", "loop", "sub/up", "README")
-          : List.of("link.xml", "loop", "/sub:", "README")) {
+      for (String skipped :
+          recursive
+              ? List.of("link.xml", "loop", "sub/up", "README")
+              : List.of("link.xml", "loop", "/sub:", "README")) {
         List<String> lines = naming(result, skipped);
         assertEquals(1, lines.size(), skipped + ":\n" + result.err());
         assertTrue(lines.get(0).contains("note: skipped:"), lines.get(0));
       }
-      assertEquals(recursive ? List.of("a.xml", "sub/b.xml") : List.of("a.xml"), HostileInputTest.written(out));
+      assertEquals(
+          recursive ? List.of("a.xml", "sub/b.xml") : List.of("a.xml"),
+          HostileInputTest.written(out));
     }
   }
 
@@ -62,11 +71,16 @@ class OutputSafetyTest {
     Path target = write("out/vm.xml", "<domain>an earlier conversion, edited by hand</domain>\n");
     Cli.Result refused = Cli.run("", "convert", "-q", input.toString(), "-o", target.toString());
     assertEquals(1, refused.exitCode());
-    assertEquals(List.of("x2k: " + input + ": " + target + " exists; add --force to replace it"), refused.errLines());
-    assertEquals("<domain>an earlier conversion, edited by hand</domain>\n", Files.readString(target));
-    assertEquals(List.of("vm.xml"), HostileInputTest.written(dir.resolve("out")), "no temporary file left");
+    assertEquals(
+        List.of("x2k: " + input + ": " + target + " exists; add --force to replace it"),
+        refused.errLines());
+    assertEquals(
+        "<domain>an earlier conversion, edited by hand</domain>\n", Files.readString(target));
+    assertEquals(
+        List.of("vm.xml"), HostileInputTest.written(dir.resolve("out")), "no temporary file left");
 
-    Cli.Result forced = Cli.run("", "convert", "-q", "--force", input.toString(), "-o", target.toString());
+    Cli.Result forced =
+        Cli.run("", "convert", "-q", "--force", input.toString(), "-o", target.toString());
     assertEquals(0, forced.exitCode(), forced.err());
     assertTrue(Files.readString(target).contains("<domain type='kvm'>"), Files.readString(target));
   }
@@ -76,7 +90,9 @@ class OutputSafetyTest {
     write("dumps/a.xml", DOMAIN);
     write("dumps/b.xml", DOMAIN.replace("guest", "other"));
     Path kept = write("out/a.xml", "kept\n");
-    Cli.Result result = Cli.run("", "convert", "-q", dir.resolve("dumps").toString(), "-o", dir.resolve("out") + "/");
+    Cli.Result result =
+        Cli.run(
+            "", "convert", "-q", dir.resolve("dumps").toString(), "-o", dir.resolve("out") + "/");
     assertEquals(1, result.exitCode());
     assertEquals(1, naming(result, "exists; add --force").size(), result.err());
     assertEquals("kept\n", Files.readString(kept));
@@ -107,7 +123,9 @@ class OutputSafetyTest {
     Cli.Result result = Cli.run("", "convert", "-q", input.toString(), "-o", blocker + "/sub/");
     assertEquals(1, result.exitCode());
     assertEquals(1, result.errLines().size(), result.err());
-    assertTrue(result.err().startsWith("x2k: " + input + ": cannot write " + blocker + "/sub/vm.xml: "), result.err());
+    assertTrue(
+        result.err().startsWith("x2k: " + input + ": cannot write " + blocker + "/sub/vm.xml: "),
+        result.err());
     assertEquals("a file where the directory would go\n", Files.readString(blocker));
   }
 
@@ -118,7 +136,9 @@ class OutputSafetyTest {
     Path input = write("vm.xml", DOMAIN);
     Cli.Result result = Cli.run("", "convert", "-q", input.toString(), "-o", full.toString());
     assertEquals(1, result.exitCode());
-    assertEquals(List.of("x2k: " + input + ": cannot write /dev/full: No space left on device"), result.errLines());
+    assertEquals(
+        List.of("x2k: " + input + ": cannot write /dev/full: No space left on device"),
+        result.errLines());
     assertTrue(Files.exists(full) && !Files.isRegularFile(full), "the device is still the device");
   }
 
@@ -140,7 +160,11 @@ class OutputSafetyTest {
     Cli.Result result = Cli.run("", "convert", "-q", input.toString());
     assertEquals(1, result.exitCode());
     assertEquals(1, result.errLines().size(), result.err());
-    assertTrue(result.err().contains("vm\\x1B]0;owned\\x07\\x1B[2J.xml: not well-formed XML"), result.err());
-    assertFalse(result.err().chars().anyMatch(c -> c < 0x20 && c != '\n'), "a raw control character: " + result.err());
+    assertTrue(
+        result.err().contains("vm\\x1B]0;owned\\x07\\x1B[2J.xml: not well-formed XML"),
+        result.err());
+    assertFalse(
+        result.err().chars().anyMatch(c -> c < 0x20 && c != '\n'),
+        "a raw control character: " + result.err());
   }
 }

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 8, what only a real process shows: a full standard output, files x2k may not read or
- * write, and batches killed or interrupted at random points, which must leave every output file
- * either absent, as it was, or complete.
+ * Issue 8, what only a real process shows: a full standard output, files x2k may not read or write,
+ * and batches killed or interrupted at random points, which must leave every output file either
+ * absent, as it was, or complete.
  */
 class ProcessSafetyTest {
   private static final String DOMAIN = HostileInputTest.XEN_DOMAIN;
@@ -32,8 +32,10 @@ class ProcessSafetyTest {
     Path full = Path.of("/dev/full");
     Assumptions.assumeTrue(Files.exists(full), "no /dev/full here");
     Path input = Files.writeString(dir.resolve("vm.xml"), DOMAIN);
-    X2kProcess.Finished result = X2kProcess.run(X2kProcess.builder(List.of("convert", "-q", input.toString()))
-        .redirectOutput(full.toFile()));
+    X2kProcess.Finished result =
+        X2kProcess.run(
+            X2kProcess.builder(List.of("convert", "-q", input.toString()))
+                .redirectOutput(full.toFile()));
     assertEquals(1, result.exitCode(), result.err());
     assertEquals(List.of("x2k: " + input + ": cannot write to standard output"), result.errLines());
   }
@@ -56,7 +58,9 @@ class ProcessSafetyTest {
     Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
     X2kProcess.Finished result = X2kProcess.run(builder);
     assertEquals(1, result.exitCode(), result.err());
-    assertEquals(List.of("x2k: " + secret + ": permission denied", "x2k: 1 converted, 1 failed"), result.errLines());
+    assertEquals(
+        List.of("x2k: " + secret + ": permission denied", "x2k: 1 converted, 1 failed"),
+        result.errLines());
     assertEquals(List.of("a.xml"), HostileInputTest.written(out));
   }
 
@@ -64,11 +68,14 @@ class ProcessSafetyTest {
   void unwritableOutputDirectoryIsOneLine() throws Exception {
     Path input = Files.writeString(dir.resolve("vm.xml"), DOMAIN);
     Path out = Files.createDirectories(dir.resolve("read-only"));
-    ProcessBuilder builder = unprivileged(List.of("convert", "-q", input.toString(), "-o", out + "/"));
+    ProcessBuilder builder =
+        unprivileged(List.of("convert", "-q", input.toString(), "-o", out + "/"));
     Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("r-xr-xr-x"));
     X2kProcess.Finished result = X2kProcess.run(builder);
     assertEquals(1, result.exitCode(), result.err());
-    assertEquals(List.of("x2k: " + input + ": cannot write " + out.resolve("vm.xml") + ": permission denied"),
+    assertEquals(
+        List.of(
+            "x2k: " + input + ": cannot write " + out.resolve("vm.xml") + ": permission denied"),
         result.errLines());
     try (Stream<Path> files = Files.list(out)) {
       assertEquals(0, files.count());
@@ -84,24 +91,44 @@ class ProcessSafetyTest {
     Assumptions.assumeTrue(X2kProcess.isRoot(), "mounting a small file system needs root");
     Path in = bigBatch(1);
     Path expected = dir.resolve("expected");
-    assertEquals(0, X2kProcess.run(X2kProcess.builder(List.of("convert", "-q", in.toString(), "-o", expected + "/")))
-        .exitCode());
+    assertEquals(
+        0,
+        X2kProcess.run(
+                X2kProcess.builder(List.of("convert", "-q", in.toString(), "-o", expected + "/")))
+            .exitCode());
     Path small = Files.createDirectories(dir.resolve("small"));
-    assertEquals(0, new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", small.toString())
-        .inheritIO().start().waitFor(), "mount a 64 KiB tmpfs");
+    assertEquals(
+        0,
+        new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", small.toString())
+            .inheritIO()
+            .start()
+            .waitFor(),
+        "mount a 64 KiB tmpfs");
     try {
-      X2kProcess.Finished result = X2kProcess.run(X2kProcess.builder(
-          List.of("convert", "-q", "-j", "1", in.toString(), "-o", small + "/")));
+      X2kProcess.Finished result =
+          X2kProcess.run(
+              X2kProcess.builder(
+                  List.of("convert", "-q", "-j", "1", in.toString(), "-o", small + "/")));
       List<String> written = HostileInputTest.written(small);
-      List<String> full = result.errLines().stream().filter(line -> line.endsWith("No space left on device")).toList();
+      List<String> full =
+          result.errLines().stream()
+              .filter(line -> line.endsWith("No space left on device"))
+              .toList();
       assertEquals(1, result.exitCode(), result.err());
-      assertFalse(written.isEmpty() || full.isEmpty(), "some written, some failed: " + written + "\n" + result.err());
-      List<String> others = result.errLines().stream().filter(line -> !full.contains(line)).toList();
+      assertFalse(
+          written.isEmpty() || full.isEmpty(),
+          "some written, some failed: " + written + "\n" + result.err());
+      List<String> others =
+          result.errLines().stream().filter(line -> !full.contains(line)).toList();
       assertEquals(1, others.size(), result.err());
-      assertTrue(others.get(0).startsWith("x2k: " + written.size() + " converted, " + full.size() + " failed"),
+      assertTrue(
+          others
+              .get(0)
+              .startsWith("x2k: " + written.size() + " converted, " + full.size() + " failed"),
           result.err());
       for (String name : written) {
-        assertEquals(Files.readString(expected.resolve(name)), Files.readString(small.resolve(name)), name);
+        assertEquals(
+            Files.readString(expected.resolve(name)), Files.readString(small.resolve(name)), name);
       }
       assertEquals(List.of(), temporaries(small));
     } finally {
@@ -114,7 +141,11 @@ class ProcessSafetyTest {
     Path in = Files.createDirectories(dir.resolve("in"));
     List<Path> sources;
     try (Stream<Path> files = Files.list(Path.of(System.getProperty("golden.dir")))) {
-      sources = files.filter(file -> file.getFileName().toString().endsWith(".xen.xml")).sorted().toList();
+      sources =
+          files
+              .filter(file -> file.getFileName().toString().endsWith(".xen.xml"))
+              .sorted()
+              .toList();
     }
     for (int copy = 0; copy < copies; copy++) {
       for (Path source : sources) {
@@ -134,22 +165,26 @@ class ProcessSafetyTest {
       return List.of();
     }
     try (Stream<Path> files = Files.walk(out)) {
-      return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".x2k-tmp")).toList();
+      return files
+          .map(file -> file.getFileName().toString())
+          .filter(name -> name.endsWith(".x2k-tmp"))
+          .toList();
     }
   }
 
   /**
    * Kills (SIGKILL), terminates (SIGTERM) and interrupts (SIGINT, Ctrl-C) batches at points drawn
-   * from a fixed seed, half into an empty directory and half over the complete output of an
-   * earlier run (--force). Every file present afterwards must be exactly what a whole run writes;
-   * after SIGTERM and SIGINT no temporary file may be left.
+   * from a fixed seed, half into an empty directory and half over the complete output of an earlier
+   * run (--force). Every file present afterwards must be exactly what a whole run writes; after
+   * SIGTERM and SIGINT no temporary file may be left.
    */
   @Test
   void killedBatchesLeaveOnlyCompleteFiles() throws Exception {
     Path in = bigBatch(80);
     Path expected = dir.resolve("expected");
-    X2kProcess.Finished whole = X2kProcess.run(X2kProcess.builder(
-        List.of("convert", "-q", in.toString(), "-o", expected + "/")));
+    X2kProcess.Finished whole =
+        X2kProcess.run(
+            X2kProcess.builder(List.of("convert", "-q", in.toString(), "-o", expected + "/")));
     assertEquals(0, whole.exitCode(), whole.err());
     List<String> all = HostileInputTest.written(expected);
     Random random = new Random(8);
@@ -161,24 +196,39 @@ class ProcessSafetyTest {
       if (over) {
         X2kProcess.copyTree(expected, out);
       }
-      Process process = X2kProcess.builder(List.of("convert", "-q", "--force", in.toString(), "-o", out + "/"))
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      Process process =
+          X2kProcess.builder(List.of("convert", "-q", "--force", in.toString(), "-o", out + "/"))
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       long delay = 600 + random.nextInt(1800);
       if (!process.waitFor(delay, TimeUnit.MILLISECONDS)) {
         signal(process, signal);
       }
       assertTrue(process.waitFor(30, TimeUnit.SECONDS), "x2k did not stop after SIG" + signal);
-      List<String> present = HostileInputTest.written(out).stream()
-          .filter(name -> !name.endsWith(".x2k-tmp")).toList();
+      List<String> present =
+          HostileInputTest.written(out).stream()
+              .filter(name -> !name.endsWith(".x2k-tmp"))
+              .toList();
       for (String name : present) {
-        assertEquals(Files.readString(expected.resolve(name)), Files.readString(out.resolve(name)),
+        assertEquals(
+            Files.readString(expected.resolve(name)),
+            Files.readString(out.resolve(name)),
             name + " after SIG" + signal + " at " + delay + " ms");
       }
       if (!signal.equals("KILL")) {
         assertEquals(List.of(), temporaries(out), "temporary files left after SIG" + signal);
       }
-      seen.add("SIG" + signal + " at " + delay + " ms: " + present.size() + " of " + all.size()
-          + (over ? " (over a complete run)" : ""));
+      seen.add(
+          "SIG"
+              + signal
+              + " at "
+              + delay
+              + " ms: "
+              + present.size()
+              + " of "
+              + all.size()
+              + (over ? " (over a complete run)" : ""));
     }
     assertFalse(seen.isEmpty());
     System.out.println("killed batches: " + seen);

@@ -21,7 +21,15 @@ class X2kCommandTest {
   void convertHelpListsOptionsAndExitCodes() {
     Cli.Result result = Cli.run("", "convert", "--help");
     assertEquals(0, result.exitCode());
-    for (String expected : new String[] {"--output", "--recursive", "--bridge", "--stacktrace", "Exit codes:", "1   at least one input failed"}) {
+    for (String expected :
+        new String[] {
+          "--output",
+          "--recursive",
+          "--bridge",
+          "--stacktrace",
+          "Exit codes:",
+          "1   at least one input failed"
+        }) {
       assertTrue(result.out().contains(expected), expected + " missing from:\n" + result.out());
     }
   }
@@ -54,20 +62,34 @@ class X2kCommandTest {
   }
 
   private static java.util.Set<String> subcommandsFor(String... args) {
-    return X2kCommand.commandLine(java.io.InputStream.nullInputStream(), args).getSubcommands().keySet();
+    return X2kCommand.commandLine(java.io.InputStream.nullInputStream(), args)
+        .getSubcommands()
+        .keySet();
   }
 
   @Test
   void aWorkingSubcommandIsSetUpAlone() {
-    assertEquals(java.util.Set.of("convert"), subcommandsFor("--stacktrace", "convert", "-o", "out", "vm.xml"));
+    assertEquals(
+        java.util.Set.of("convert"),
+        subcommandsFor("--stacktrace", "convert", "-o", "out", "vm.xml"));
     assertEquals(java.util.Set.of("hook"), subcommandsFor("hook", "vm", "migrate", "begin", "-"));
   }
 
   @Test
   void helpAndDocumentationAndMistakesSeeEverySubcommand() {
     java.util.Set<String> all = subcommandsFor((String[]) null);
-    assertTrue(all.containsAll(java.util.List.of("convert", "from-native", "bridge", "hook", "hook-install",
-        "completion", "man", "help")), all.toString());
+    assertTrue(
+        all.containsAll(
+            java.util.List.of(
+                "convert",
+                "from-native",
+                "bridge",
+                "hook",
+                "hook-install",
+                "completion",
+                "man",
+                "help")),
+        all.toString());
     assertEquals(all, subcommandsFor("--help"));
     assertEquals(all, subcommandsFor("help", "convert"));
     assertEquals(all, subcommandsFor("man"));

@@ -11,18 +11,21 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Starts x2k as a process of its own (org.x2k.Main on the runtime classpath), for what only a
- * real process shows: signals, kills, file permissions, a full standard output. As root, which
- * reads and writes whatever it likes, it can run x2k as nobody from a world-readable copy of the
- * classpath.
+ * Starts x2k as a process of its own (org.x2k.Main on the runtime classpath), for what only a real
+ * process shows: signals, kills, file permissions, a full standard output. As root, which reads and
+ * writes whatever it likes, it can run x2k as nobody from a world-readable copy of the classpath.
  */
 final class X2kProcess {
   private X2kProcess() {}
 
   /** The classes x2k runs on: its own, and one class of each runtime dependency. */
-  private static final List<Class<?>> RUNTIME = List.of(org.x2k.Main.class, picocli.CommandLine.class,
-      net.sf.saxon.s9api.Processor.class, org.xmlresolver.XMLResolver.class,
-      com.github.difflib.DiffUtils.class);
+  private static final List<Class<?>> RUNTIME =
+      List.of(
+          org.x2k.Main.class,
+          picocli.CommandLine.class,
+          net.sf.saxon.s9api.Processor.class,
+          org.xmlresolver.XMLResolver.class,
+          com.github.difflib.DiffUtils.class);
 
   static boolean isRoot() {
     try {
@@ -54,17 +57,24 @@ final class X2kProcess {
 
   /** A process builder for {@code x2k args}, run as this user. */
   static ProcessBuilder builder(List<String> args) {
-    List<String> command = new ArrayList<>(List.of(java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-cp", String.join(java.io.File.pathSeparator, classpath().stream().map(Path::toString).toList()),
-        "org.x2k.Main"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java(),
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                String.join(
+                    java.io.File.pathSeparator, classpath().stream().map(Path::toString).toList()),
+                "org.x2k.Main"));
     command.addAll(args);
     return new ProcessBuilder(command);
   }
 
   /**
    * A process builder for {@code x2k args} run as nobody (when this is root: the classpath is
-   * copied into {@code scratch} for nobody to read; the JDK must be readable by all, as
-   * installed ones are).
+   * copied into {@code scratch} for nobody to read; the JDK must be readable by all, as installed
+   * ones are).
    */
   static ProcessBuilder asNobody(List<String> args, Path scratch) throws IOException {
     List<String> entries = new ArrayList<>();
@@ -76,9 +86,19 @@ final class X2kProcess {
       entries.add(copy.toString());
     }
     openUp(scratch);
-    List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534",
-        "--clear-groups", java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-cp", String.join(java.io.File.pathSeparator, entries), "org.x2k.Main"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "setpriv",
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                java(),
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                String.join(java.io.File.pathSeparator, entries),
+                "org.x2k.Main"));
     command.addAll(args);
     return new ProcessBuilder(command);
   }
@@ -104,8 +124,9 @@ final class X2kProcess {
         if (Files.isSymbolicLink(file)) {
           continue;
         }
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(
-            Files.isDirectory(file) ? "rwxr-xr-x" : "rw-r--r--"));
+        Files.setPosixFilePermissions(
+            file,
+            PosixFilePermissions.fromString(Files.isDirectory(file) ? "rwxr-xr-x" : "rw-r--r--"));
       }
     }
   }
@@ -122,9 +143,15 @@ final class X2kProcess {
     Path out = Files.createTempFile("x2k-out", ".txt");
     Path err = Files.createTempFile("x2k-err", ".txt");
     try {
-      Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-          .redirectOutput(builder.redirectOutput().file() != null ? builder.redirectOutput() : ProcessBuilder.Redirect.to(out.toFile()))
-          .redirectError(err.toFile()).start();
+      Process process =
+          builder
+              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+              .redirectOutput(
+                  builder.redirectOutput().file() != null
+                      ? builder.redirectOutput()
+                      : ProcessBuilder.Redirect.to(out.toFile()))
+              .redirectError(err.toFile())
+              .start();
       if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new AssertionError("x2k did not end within a minute: " + builder.command());

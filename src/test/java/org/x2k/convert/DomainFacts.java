@@ -14,32 +14,40 @@ import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
 /**
- * What the properties check in a domain before and after conversion: its identity (what x2k
- * must never change) and what only Xen takes.
+ * What the properties check in a domain before and after conversion: its identity (what x2k must
+ * never change) and what only Xen takes.
  */
 final class DomainFacts {
   /** name, uuid, memory in KiB, vCPUs, MACs and disk sources, each sorted. */
-  record Identity(String name, String uuid, long memoryKiB, String vcpus, List<String> macs,
+  record Identity(
+      String name,
+      String uuid,
+      long memoryKiB,
+      String vcpus,
+      List<String> macs,
       List<String> diskSources) {}
 
   /**
    * What only Xen takes, after the acceptance judge (../shared/tools/libvirt-check.py) and the
    * seeds: each XPath that must find nothing in a conversion, with why.
    */
-  static final Map<String, String> XEN_ONLY = Map.ofEntries(
-      Map.entry("/domain[@type != 'kvm']", "domain type other than kvm"),
-      Map.entry("/domain/os/type[. != 'hvm']", "os type other than hvm"),
-      Map.entry("/domain/os/type[starts-with(@machine, 'xen')]", "Xen machine"),
-      Map.entry("/domain/os/loader[contains(., 'hvmloader')]", "Xen's hvmloader"),
-      Map.entry("/domain/bootloader | /domain/bootloader_args", "bootloader (pygrub)"),
-      Map.entry("//disk/target[@bus = 'xen' or starts-with(@dev, 'xvd')]", "Xen disk bus or name"),
-      Map.entry("//disk/driver[@name != 'qemu']", "Xen disk driver"),
-      Map.entry("//input[@bus = 'xen']", "Xen input bus"),
-      Map.entry("//console/target[@type = 'xen']", "Xen console"),
-      Map.entry("//interface/script", "vif script"),
-      Map.entry("//interface/model[@type = 'netfront']", "netfront model"),
-      Map.entry("//video/model[@type = 'xen']", "Xen video"),
-      Map.entry("//emulator[contains(., 'xen') or contains(., 'qemu-dm')]", "Xen device model"));
+  static final Map<String, String> XEN_ONLY =
+      Map.ofEntries(
+          Map.entry("/domain[@type != 'kvm']", "domain type other than kvm"),
+          Map.entry("/domain/os/type[. != 'hvm']", "os type other than hvm"),
+          Map.entry("/domain/os/type[starts-with(@machine, 'xen')]", "Xen machine"),
+          Map.entry("/domain/os/loader[contains(., 'hvmloader')]", "Xen's hvmloader"),
+          Map.entry("/domain/bootloader | /domain/bootloader_args", "bootloader (pygrub)"),
+          Map.entry(
+              "//disk/target[@bus = 'xen' or starts-with(@dev, 'xvd')]", "Xen disk bus or name"),
+          Map.entry("//disk/driver[@name != 'qemu']", "Xen disk driver"),
+          Map.entry("//input[@bus = 'xen']", "Xen input bus"),
+          Map.entry("//console/target[@type = 'xen']", "Xen console"),
+          Map.entry("//interface/script", "vif script"),
+          Map.entry("//interface/model[@type = 'netfront']", "netfront model"),
+          Map.entry("//video/model[@type = 'xen']", "Xen video"),
+          Map.entry(
+              "//emulator[contains(., 'xen') or contains(., 'qemu-dm')]", "Xen device model"));
 
   private final Document document;
   private final XPath xpath = XPathFactory.newInstance().newXPath();
@@ -51,14 +59,19 @@ final class DomainFacts {
   static DomainFacts of(String xml) throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    return new DomainFacts(factory.newDocumentBuilder()
-        .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))));
+    return new DomainFacts(
+        factory
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))));
   }
 
   Identity identity() throws Exception {
-    return new Identity(xpath.evaluate("/domain/name", document),
+    return new Identity(
+        xpath.evaluate("/domain/name", document),
         xpath.evaluate("/domain/uuid", document),
-        kib(xpath.evaluate("/domain/memory", document), xpath.evaluate("/domain/memory/@unit", document)),
+        kib(
+            xpath.evaluate("/domain/memory", document),
+            xpath.evaluate("/domain/memory/@unit", document)),
         xpath.evaluate("normalize-space(/domain/vcpu)", document),
         sorted("/domain/devices/interface/mac/@address", true),
         sorted("/domain/devices/disk/source/@file | /domain/devices/disk/source/@dev", false));

@@ -21,8 +21,8 @@ import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
 /**
- * Issue 8: generated Xen domains (see {@link XenDomains}) through x2k convert's pipeline. Every
- * one converts; the result validates against libvirt's domain schema (when libvirt's schemas are
+ * Issue 8: generated Xen domains (see {@link XenDomains}) through x2k convert's pipeline. Every one
+ * converts; the result validates against libvirt's domain schema (when libvirt's schemas are
  * installed: .ci/run installs them and makes their absence a failure), keeps name, uuid, memory,
  * vCPUs, MACs and disk sources, holds nothing Xen-only, and is what converting it again gives.
  *
@@ -56,34 +56,50 @@ class GeneratedDomainsProperties {
     XPath xpath = XPathFactory.newInstance().newXPath();
     assertEquals(domain.name(), xpath.evaluate("/domain/name", result), "name");
     assertEquals(domain.uuid(), xpath.evaluate("/domain/uuid", result), "uuid");
-    assertEquals(domain.memoryKiB(), kib(xpath.evaluate("/domain/memory", result),
-        xpath.evaluate("/domain/memory/@unit", result)), "memory");
+    assertEquals(
+        domain.memoryKiB(),
+        kib(
+            xpath.evaluate("/domain/memory", result),
+            xpath.evaluate("/domain/memory/@unit", result)),
+        "memory");
     assertEquals(String.valueOf(domain.vcpus()), xpath.evaluate("/domain/vcpu", result), "vcpus");
-    assertEquals(domain.macs(), sortedValues(result, "/domain/devices/interface/mac/@address", true), "MACs");
-    assertEquals(domain.diskSources(), sortedValues(result,
-        "/domain/devices/disk/source/@file | /domain/devices/disk/source/@dev", false), "disk sources");
+    assertEquals(
+        domain.macs(),
+        sortedValues(result, "/domain/devices/interface/mac/@address", true),
+        "MACs");
+    assertEquals(
+        domain.diskSources(),
+        sortedValues(
+            result, "/domain/devices/disk/source/@file | /domain/devices/disk/source/@dev", false),
+        "disk sources");
     assertEquals(List.of(), xenLeftovers(result, xpath), "Xen-only constructs left in:\n" + kvm);
-    assertEquals(kvm, converter.convert(kvm.getBytes(StandardCharsets.UTF_8)).xml(), "a second conversion changed it");
+    assertEquals(
+        kvm,
+        converter.convert(kvm.getBytes(StandardCharsets.UTF_8)).xml(),
+        "a second conversion changed it");
   }
 
   /**
    * What only Xen takes, after the acceptance judge (../shared/tools/libvirt-check.py) and the
    * seeds: each XPath that must find nothing, with why.
    */
-  private static final Map<String, String> XEN_ONLY = Map.ofEntries(
-      Map.entry("/domain[@type != 'kvm']", "domain type other than kvm"),
-      Map.entry("/domain/os/type[. != 'hvm']", "os type other than hvm"),
-      Map.entry("/domain/os/type[starts-with(@machine, 'xen')]", "Xen machine"),
-      Map.entry("/domain/os/loader[contains(., 'hvmloader')]", "Xen's hvmloader"),
-      Map.entry("/domain/bootloader | /domain/bootloader_args", "bootloader (pygrub)"),
-      Map.entry("//disk/target[@bus = 'xen' or starts-with(@dev, 'xvd')]", "Xen disk bus or name"),
-      Map.entry("//disk/driver[@name != 'qemu']", "Xen disk driver"),
-      Map.entry("//input[@bus = 'xen']", "Xen input bus"),
-      Map.entry("//console/target[@type = 'xen']", "Xen console"),
-      Map.entry("//interface/script", "vif script"),
-      Map.entry("//interface/model[@type = 'netfront']", "netfront model"),
-      Map.entry("//video/model[@type = 'xen']", "Xen video"),
-      Map.entry("//emulator[contains(., 'xen') or contains(., 'qemu-dm')]", "Xen device model"));
+  private static final Map<String, String> XEN_ONLY =
+      Map.ofEntries(
+          Map.entry("/domain[@type != 'kvm']", "domain type other than kvm"),
+          Map.entry("/domain/os/type[. != 'hvm']", "os type other than hvm"),
+          Map.entry("/domain/os/type[starts-with(@machine, 'xen')]", "Xen machine"),
+          Map.entry("/domain/os/loader[contains(., 'hvmloader')]", "Xen's hvmloader"),
+          Map.entry("/domain/bootloader | /domain/bootloader_args", "bootloader (pygrub)"),
+          Map.entry(
+              "//disk/target[@bus = 'xen' or starts-with(@dev, 'xvd')]", "Xen disk bus or name"),
+          Map.entry("//disk/driver[@name != 'qemu']", "Xen disk driver"),
+          Map.entry("//input[@bus = 'xen']", "Xen input bus"),
+          Map.entry("//console/target[@type = 'xen']", "Xen console"),
+          Map.entry("//interface/script", "vif script"),
+          Map.entry("//interface/model[@type = 'netfront']", "netfront model"),
+          Map.entry("//video/model[@type = 'xen']", "Xen video"),
+          Map.entry(
+              "//emulator[contains(., 'xen') or contains(., 'qemu-dm')]", "Xen device model"));
 
   private static List<String> xenLeftovers(Document result, XPath xpath) throws Exception {
     List<String> found = new ArrayList<>();
@@ -96,9 +112,11 @@ class GeneratedDomainsProperties {
     return found;
   }
 
-  private static List<String> sortedValues(Document document, String path, boolean lowerCase) throws Exception {
-    NodeList nodes = (NodeList) XPathFactory.newInstance().newXPath()
-        .evaluate(path, document, XPathConstants.NODESET);
+  private static List<String> sortedValues(Document document, String path, boolean lowerCase)
+      throws Exception {
+    NodeList nodes =
+        (NodeList)
+            XPathFactory.newInstance().newXPath().evaluate(path, document, XPathConstants.NODESET);
     List<String> values = new ArrayList<>();
     for (int i = 0; i < nodes.getLength(); i++) {
       String value = nodes.item(i).getNodeValue();
@@ -122,6 +140,8 @@ class GeneratedDomainsProperties {
   private static Document parse(String xml) throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    return factory
+        .newDocumentBuilder()
+        .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -22,12 +22,12 @@ import org.xmlunit.diff.Diff;
 
 /**
  * File-based conversion tests. Every {@code <case>.xen.xml} (or {@code <case>.xen.cfg}, a native
- * xl/xm config) under the golden directory and under {@code examples/} is converted by
- * {@code x2k convert [options from <case>.args] <case>.xen.xml}
- * and must give {@code <case>.kvm.xml}: identical as XML (XMLUnit, nothing ignored) and identical
- * as text (so indentation and quoting are part of the contract); its migration report must be
- * {@code <case>.report.json}, as {@code --report} writes it. {@code -Dgolden.update=true} rewrites
- * the expected files instead, except under CI.
+ * xl/xm config) under the golden directory and under {@code examples/} is converted by {@code x2k
+ * convert [options from <case>.args] <case>.xen.xml} and must give {@code <case>.kvm.xml}:
+ * identical as XML (XMLUnit, nothing ignored) and identical as text (so indentation and quoting are
+ * part of the contract); its migration report must be {@code <case>.report.json}, as {@code
+ * --report} writes it. {@code -Dgolden.update=true} rewrites the expected files instead, except
+ * under CI.
  */
 class GoldenTest {
   private static final String XEN = ".xen.xml";
@@ -52,7 +52,9 @@ class GoldenTest {
     return inputs.stream();
   }
 
-  /** The case name of an input file ({@code <case>.xen.xml} or {@code <case>.xen.cfg}), else null. */
+  /**
+   * The case name of an input file ({@code <case>.xen.xml} or {@code <case>.xen.cfg}), else null.
+   */
   static String base(String name) {
     for (String suffix : List.of(XEN, XEN_CONFIG)) {
       if (name.endsWith(suffix)) {
@@ -63,8 +65,8 @@ class GoldenTest {
   }
 
   /**
-   * The command line of a case: {@code x2k convert} unless its .args start with another
-   * subcommand (bridge), then the options from .args, then {@code extra}, then the input.
+   * The command line of a case: {@code x2k convert} unless its .args start with another subcommand
+   * (bridge), then the options from .args, then {@code extra}, then the input.
    */
   static List<String> commandLine(Path xen, Path input, String... extra) throws IOException {
     String name = xen.toString();
@@ -93,13 +95,17 @@ class GoldenTest {
     Path report = Path.of(base + REPORT);
     Path actualReport = Files.createTempFile("x2k-golden", ".json");
 
-    Cli.Result result = Cli.run("", commandLine(xen, xen, "--quiet", "--report", actualReport.toString())
-        .toArray(String[]::new));
+    Cli.Result result =
+        Cli.run(
+            "",
+            commandLine(xen, xen, "--quiet", "--report", actualReport.toString())
+                .toArray(String[]::new));
     assertEquals("", result.err(), "stderr");
     assertEquals(0, result.exitCode(), "exit code");
     // The report names the input as given; the expected one names it by file name only.
-    String reportJson = Files.readString(actualReport, StandardCharsets.UTF_8)
-        .replace("\"input\": \"" + xen + "\"", "\"input\": \"" + xen.getFileName() + "\"");
+    String reportJson =
+        Files.readString(actualReport, StandardCharsets.UTF_8)
+            .replace("\"input\": \"" + xen + "\"", "\"input\": \"" + xen.getFileName() + "\"");
     Files.delete(actualReport);
 
     if (GoldenUpdate.requested(System.getProperty("golden.update"), System.getenv())) {
@@ -107,21 +113,25 @@ class GoldenTest {
       Files.writeString(report, reportJson, StandardCharsets.UTF_8);
       return;
     }
-    assertTrue(Files.exists(kvm), "missing expected file " + kvm + " (run with -Dgolden.update=true)");
+    assertTrue(
+        Files.exists(kvm), "missing expected file " + kvm + " (run with -Dgolden.update=true)");
     String expected = Files.readString(kvm, StandardCharsets.UTF_8);
-    Diff diff = DiffBuilder.compare(Input.fromString(expected))
-        .withTest(Input.fromString(result.out()))
-        .checkForIdentical()
-        .build();
+    Diff diff =
+        DiffBuilder.compare(Input.fromString(expected))
+            .withTest(Input.fromString(result.out()))
+            .checkForIdentical()
+            .build();
     assertTrue(!diff.hasDifferences(), () -> kvm + " differs:\n" + diff.fullDescription());
     assertEquals(expected, result.out(), kvm + " differs in formatting");
-    assertTrue(Files.exists(report), "missing expected report " + report + " (run with -Dgolden.update=true)");
+    assertTrue(
+        Files.exists(report),
+        "missing expected report " + report + " (run with -Dgolden.update=true)");
     assertEquals(Files.readString(report, StandardCharsets.UTF_8), reportJson, report + " differs");
   }
 
   /**
-   * Running a case's command again on its expected output changes nothing: a converted domain
-   * is a KVM domain, which convert copies unchanged, and renamed bridges are not renamed twice.
+   * Running a case's command again on its expected output changes nothing: a converted domain is a
+   * KVM domain, which convert copies unchanged, and renamed bridges are not renamed twice.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
@@ -133,7 +143,8 @@ class GoldenTest {
     }
     Cli.Result again = Cli.run("", commandLine(xen, kvm, "--quiet").toArray(String[]::new));
     assertEquals(0, again.exitCode(), again.err());
-    assertEquals(Files.readString(kvm, StandardCharsets.UTF_8), again.out(), "second run changed " + kvm);
+    assertEquals(
+        Files.readString(kvm, StandardCharsets.UTF_8), again.out(), "second run changed " + kvm);
   }
 
   @Test

@@ -22,7 +22,9 @@ class GoldenUpdateTest {
 
   @Test
   void refusedUnderCi() {
-    assertThrows(IllegalStateException.class, () -> GoldenUpdate.requested("true", Map.of("CI", "true")));
-    assertThrows(IllegalStateException.class, () -> GoldenUpdate.requested("true", Map.of("CI", "1")));
+    assertThrows(
+        IllegalStateException.class, () -> GoldenUpdate.requested("true", Map.of("CI", "true")));
+    assertThrows(
+        IllegalStateException.class, () -> GoldenUpdate.requested("true", Map.of("CI", "1")));
   }
 }

@@ -22,18 +22,18 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Xen domains written from libvirt's own domain grammar ({@link LibvirtGrammar} on the installed
- * domain.rng): a Xen skeleton (name, uuid, memory, vCPUs, domain type xen) around an
- * {@code <os>} of a Xen OS type and {@code <features>}, {@code <clock>}, {@code <cpu>} and
- * {@code <devices>} walked at random from the grammar, kept when libvirt's schema accepts them.
- * No hand-picked shapes: whatever the grammar allows can come, in any combination.
+ * domain.rng): a Xen skeleton (name, uuid, memory, vCPUs, domain type xen) around an {@code <os>}
+ * of a Xen OS type and {@code <features>}, {@code <clock>}, {@code <cpu>} and {@code <devices>}
+ * walked at random from the grammar, kept when libvirt's schema accepts them. No hand-picked
+ * shapes: whatever the grammar allows can come, in any combination.
  *
  * <p>For each, x2k either converts it, or refuses it with one of its own one-line errors (an
- * architecture KVM cannot run, two disks on one target); an XSLT error (an ambiguous rule match,
- * a type error) is a failure. A conversion validates against the schema, keeps name, uuid,
- * memory, vCPUs, MACs and disk sources, holds nothing Xen-only, and converts to itself again.
+ * architecture KVM cannot run, two disks on one target); an XSLT error (an ambiguous rule match, a
+ * type error) is a failure. A conversion validates against the schema, keeps name, uuid, memory,
+ * vCPUs, MACs and disk sources, holds nothing Xen-only, and converts to itself again.
  *
- * <p>The seed is fixed; {@code -Dx2k.property.tries=N} sets the number of domains (300 in
- * {@code ./mvnw verify}, more in .ci/run). Needs libvirt's schemas: skipped without them, unless
+ * <p>The seed is fixed; {@code -Dx2k.property.tries=N} sets the number of domains (300 in {@code
+ * ./mvnw verify}, more in .ci/run). Needs libvirt's schemas: skipped without them, unless
  * X2K_REQUIRE_LIBVIRT_SCHEMAS=1 (as in .ci/run), which makes their absence a failure.
  */
 class GrammarDomainsProperties {
@@ -54,7 +54,8 @@ class GrammarDomainsProperties {
   static void setUp() throws Exception {
     schema = LibvirtSchema.installed();
     if (schema == null) {
-      Assumptions.assumeFalse("1".equals(System.getenv("X2K_REQUIRE_LIBVIRT_SCHEMAS")),
+      Assumptions.assumeFalse(
+          "1".equals(System.getenv("X2K_REQUIRE_LIBVIRT_SCHEMAS")),
           "libvirt's schemas are required here, and missing from " + LibvirtSchema.directory());
       return;
     }
@@ -68,11 +69,26 @@ class GrammarDomainsProperties {
       Set<String> reachable = grammar.reachable(WALKED);
       Set<String> missed = new TreeSet<>(reachable);
       missed.removeAll(grammar.seen);
-      System.out.println("grammar coverage: " + (reachable.size() - missed.size()) + " of " + reachable.size()
-          + " element and attribute paths under " + WALKED + "; not written: " + missed);
-      System.out.println("grammar-generated Xen domains: " + converted + " converted, refused in one"
-          + " line " + REFUSED + ", " + invalid + " walks the schema refused (not used); "
-          + grammar.seen.size() + " element/attribute paths written");
+      System.out.println(
+          "grammar coverage: "
+              + (reachable.size() - missed.size())
+              + " of "
+              + reachable.size()
+              + " element and attribute paths under "
+              + WALKED
+              + "; not written: "
+              + missed);
+      System.out.println(
+          "grammar-generated Xen domains: "
+              + converted
+              + " converted, refused in one"
+              + " line "
+              + REFUSED
+              + ", "
+              + invalid
+              + " walks the schema refused (not used); "
+              + grammar.seen.size()
+              + " element/attribute paths written");
     }
   }
 
@@ -84,16 +100,24 @@ class GrammarDomainsProperties {
   /** A Xen domain whose os, features, clock, cpu and devices come from the grammar. */
   static String domain(Random random) {
     StringBuilder xml = new StringBuilder("<domain type='xen'>\n");
-    xml.append("  <name>grammar-").append(Integer.toHexString(random.nextInt())).append("</name>\n");
-    xml.append("  <uuid>").append(new java.util.UUID(random.nextLong(), random.nextLong())).append("</uuid>\n");
-    xml.append("  <memory unit='KiB'>").append(65536 * (1 + random.nextInt(64))).append("</memory>\n");
+    xml.append("  <name>grammar-")
+        .append(Integer.toHexString(random.nextInt()))
+        .append("</name>\n");
+    xml.append("  <uuid>")
+        .append(new java.util.UUID(random.nextLong(), random.nextLong()))
+        .append("</uuid>\n");
+    xml.append("  <memory unit='KiB'>")
+        .append(65536 * (1 + random.nextInt(64)))
+        .append("</memory>\n");
     xml.append("  <vcpu>").append(1 + random.nextInt(8)).append("</vcpu>\n");
     for (String part : WALKED) {
       LibvirtGrammar.Tree tree = null;
       for (int attempt = 0; attempt < 20 && tree == null; attempt++) {
         tree = grammar.instance(part, random, 40, 6);
         // a Xen OS type; and mostly x86, since x2k refuses the rest in one line (still tried)
-        if (tree != null && part.equals("os") && !(isXen(tree) && (isX86(tree) || random.nextInt(10) == 0))) {
+        if (tree != null
+            && part.equals("os")
+            && !(isXen(tree) && (isX86(tree) || random.nextInt(10) == 0))) {
           tree = null;
         }
       }
@@ -105,13 +129,18 @@ class GrammarDomainsProperties {
   }
 
   private static boolean isX86(LibvirtGrammar.Tree os) {
-    return os.children.stream().filter(child -> child.name.equals("type"))
-        .allMatch(type -> Set.of("i686", "x86_64").contains(type.attributes.getOrDefault("arch", "x86_64")));
+    return os.children.stream()
+        .filter(child -> child.name.equals("type"))
+        .allMatch(
+            type ->
+                Set.of("i686", "x86_64").contains(type.attributes.getOrDefault("arch", "x86_64")));
   }
 
   private static boolean isXen(LibvirtGrammar.Tree os) {
-    return os.children.stream().anyMatch(child -> child.name.equals("type")
-        && XEN_OS_TYPES.contains(child.text.toString().strip()));
+    return os.children.stream()
+        .anyMatch(
+            child ->
+                child.name.equals("type") && XEN_OS_TYPES.contains(child.text.toString().strip()));
   }
 
   @Property(seed = "20261201")
@@ -141,13 +170,18 @@ class GrammarDomainsProperties {
       return;
     }
     String kvm = conversion.xml();
-    assertEquals(List.of(), schema.problems(kvm), "libvirt's schema on the conversion of\n" + xen
-        + "\nwhich is\n" + kvm);
+    assertEquals(
+        List.of(),
+        schema.problems(kvm),
+        "libvirt's schema on the conversion of\n" + xen + "\nwhich is\n" + kvm);
     DomainFacts before = DomainFacts.of(xen);
     DomainFacts after = DomainFacts.of(kvm);
     assertEquals(before.identity(), after.identity(), "identity of\n" + xen + "\nin\n" + kvm);
-    assertEquals(List.of(), after.xenLeftovers(), "Xen-only constructs left in\n" + kvm + "\nfrom\n" + xen);
-    assertEquals(kvm, converter.convert(kvm.getBytes(StandardCharsets.UTF_8)).xml(),
+    assertEquals(
+        List.of(), after.xenLeftovers(), "Xen-only constructs left in\n" + kvm + "\nfrom\n" + xen);
+    assertEquals(
+        kvm,
+        converter.convert(kvm.getBytes(StandardCharsets.UTF_8)).xml(),
         "a second conversion changed it");
     synchronized (GrammarDomainsProperties.class) {
       converted++;
@@ -155,9 +189,9 @@ class GrammarDomainsProperties {
   }
 
   /**
-   * The walks reach (nearly) everything the grammar allows under the parts walked: with the
-   * budget of verify, at least 98% of the element and attribute paths (1,081 of 1,085 with
-   * libvirt 9.0's grammar at 300 domains).
+   * The walks reach (nearly) everything the grammar allows under the parts walked: with the budget
+   * of verify, at least 98% of the element and attribute paths (1,081 of 1,085 with libvirt 9.0's
+   * grammar at 300 domains).
    */
   @net.jqwik.api.Example
   void theWalksCoverTheGrammar() {
@@ -169,7 +203,8 @@ class GrammarDomainsProperties {
     Set<String> reachable = grammar.reachable(WALKED);
     Set<String> missed = new TreeSet<>(reachable);
     missed.removeAll(grammar.seen);
-    assertTrue(reachable.size() > 500, "the grammar was not read whole: " + reachable.size() + " paths");
+    assertTrue(
+        reachable.size() > 500, "the grammar was not read whole: " + reachable.size() + " paths");
     assertTrue(missed.size() * 50 <= reachable.size(), "not written by 300 walks: " + missed);
   }
 }

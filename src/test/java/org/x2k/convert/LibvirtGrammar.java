@@ -23,12 +23,12 @@ import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
 /**
- * libvirt's domain grammar (domain.rng and the files it includes), read as RELAX NG and walked
- * at random to write instances of any of its named patterns: every element, attribute, choice
- * and value the grammar allows can come out, nothing it does not (but the data type facets this
- * walker does not know, which a validation afterwards catches). Size is bounded by a budget of
- * elements per instance and a depth; the walk takes its randomness from the caller, so a fixed
- * seed gives the same instances on every machine.
+ * libvirt's domain grammar (domain.rng and the files it includes), read as RELAX NG and walked at
+ * random to write instances of any of its named patterns: every element, attribute, choice and
+ * value the grammar allows can come out, nothing it does not (but the data type facets this walker
+ * does not know, which a validation afterwards catches). Size is bounded by a budget of elements
+ * per instance and a depth; the walk takes its randomness from the caller, so a fixed seed gives
+ * the same instances on every machine.
  */
 final class LibvirtGrammar {
   private static final String RNG = "http://relaxng.org/ns/structure/1.0";
@@ -51,7 +51,8 @@ final class LibvirtGrammar {
     return grammar;
   }
 
-  private void read(Path file, Set<Path> done) throws IOException, ParserConfigurationException, SAXException {
+  private void read(Path file, Set<Path> done)
+      throws IOException, ParserConfigurationException, SAXException {
     if (!done.add(file)) {
       return;
     }
@@ -62,14 +63,15 @@ final class LibvirtGrammar {
       switch (child.getLocalName()) {
         case "include" -> read(file.resolveSibling(child.getAttribute("href")).normalize(), done);
         case "define" -> {
-          List<Element> list = defines.computeIfAbsent(child.getAttribute("name"), name -> new ArrayList<>());
+          List<Element> list =
+              defines.computeIfAbsent(child.getAttribute("name"), name -> new ArrayList<>());
           if (child.hasAttribute("combine")) {
             list.add(child);
           } else {
             list.add(0, child);
           }
         }
-        default -> { }
+        default -> {}
       }
     }
   }
@@ -87,7 +89,9 @@ final class LibvirtGrammar {
 
     void write(StringBuilder out, String indent) {
       out.append(indent).append('<').append(name);
-      attributes.forEach((key, value) -> out.append(' ').append(key).append("='").append(escape(value)).append('\''));
+      attributes.forEach(
+          (key, value) ->
+              out.append(' ').append(key).append("='").append(escape(value)).append('\''));
       if (children.isEmpty() && text.length() == 0) {
         out.append("/>\n");
         return;
@@ -172,7 +176,7 @@ final class LibvirtGrammar {
           }
         }
         case "ref", "parentRef" -> ref(pattern.getAttribute("name"), into, depth);
-        case "empty" -> { }
+        case "empty" -> {}
         case "notAllowed" -> throw new Dead();
         case "text" -> into.text.append(random.nextBoolean() ? "x2k" : "1");
         case "value" -> into.text.append(pattern.getTextContent().strip());
@@ -182,11 +186,14 @@ final class LibvirtGrammar {
           group(children(pattern), tokens, depth);
           into.text.append(tokens.text.toString().strip());
         }
-        default -> throw new IllegalStateException("pattern <" + pattern.getLocalName() + "> not known");
+        default ->
+            throw new IllegalStateException("pattern <" + pattern.getLocalName() + "> not known");
       }
     }
 
-    /** Writes {@code patterns} into {@code into} if they can be written; else leaves it as it was. */
+    /**
+     * Writes {@code patterns} into {@code into} if they can be written; else leaves it as it was.
+     */
     void attempt(List<Element> patterns, Tree into, int depth) {
       int children = into.children.size();
       Map<String, String> attributes = new LinkedHashMap<>(into.attributes);
@@ -288,19 +295,25 @@ final class LibvirtGrammar {
     /** [min, max] of an integer data type with its facets, or null for other types. */
     BigInteger[] integerRange(String type, Map<String, String> facets) {
       BigInteger two = BigInteger.TWO;
-      BigInteger[] range = switch (type) {
-        case "unsignedInt" -> new BigInteger[] {BigInteger.ZERO, two.pow(32).subtract(BigInteger.ONE)};
-        case "unsignedLong" -> new BigInteger[] {BigInteger.ZERO, two.pow(64).subtract(BigInteger.ONE)};
-        case "unsignedShort" -> new BigInteger[] {BigInteger.ZERO, BigInteger.valueOf(65535)};
-        case "unsignedByte" -> new BigInteger[] {BigInteger.ZERO, BigInteger.valueOf(255)};
-        case "nonNegativeInteger" -> new BigInteger[] {BigInteger.ZERO, two.pow(63)};
-        case "positiveInteger" -> new BigInteger[] {BigInteger.ONE, two.pow(63)};
-        case "int" -> new BigInteger[] {two.pow(31).negate(), two.pow(31).subtract(BigInteger.ONE)};
-        case "long", "integer" -> new BigInteger[] {two.pow(63).negate(), two.pow(63).subtract(BigInteger.ONE)};
-        case "short" -> new BigInteger[] {BigInteger.valueOf(-32768), BigInteger.valueOf(32767)};
-        case "byte" -> new BigInteger[] {BigInteger.valueOf(-128), BigInteger.valueOf(127)};
-        default -> null;
-      };
+      BigInteger[] range =
+          switch (type) {
+            case "unsignedInt" ->
+                new BigInteger[] {BigInteger.ZERO, two.pow(32).subtract(BigInteger.ONE)};
+            case "unsignedLong" ->
+                new BigInteger[] {BigInteger.ZERO, two.pow(64).subtract(BigInteger.ONE)};
+            case "unsignedShort" -> new BigInteger[] {BigInteger.ZERO, BigInteger.valueOf(65535)};
+            case "unsignedByte" -> new BigInteger[] {BigInteger.ZERO, BigInteger.valueOf(255)};
+            case "nonNegativeInteger" -> new BigInteger[] {BigInteger.ZERO, two.pow(63)};
+            case "positiveInteger" -> new BigInteger[] {BigInteger.ONE, two.pow(63)};
+            case "int" ->
+                new BigInteger[] {two.pow(31).negate(), two.pow(31).subtract(BigInteger.ONE)};
+            case "long", "integer" ->
+                new BigInteger[] {two.pow(63).negate(), two.pow(63).subtract(BigInteger.ONE)};
+            case "short" ->
+                new BigInteger[] {BigInteger.valueOf(-32768), BigInteger.valueOf(32767)};
+            case "byte" -> new BigInteger[] {BigInteger.valueOf(-128), BigInteger.valueOf(127)};
+            default -> null;
+          };
       if (range == null) {
         return null;
       }
@@ -361,8 +374,12 @@ final class LibvirtGrammar {
 
   /** XSD regular expressions as dk.brics.automaton reads them: classes spelled out. */
   private static Automaton automaton(String regex) {
-    String brics = regex.replace("\\d", "[0-9]").replace("\\s", "[ ]").replace("\\w", "[a-zA-Z0-9_]")
-        .replace("\\-", "\\-");
+    String brics =
+        regex
+            .replace("\\d", "[0-9]")
+            .replace("\\s", "[ ]")
+            .replace("\\w", "[a-zA-Z0-9_]")
+            .replace("\\-", "\\-");
     try {
       Automaton automaton = new RegExp(brics, RegExp.NONE).toAutomaton();
       // printable ASCII only: what a domain would hold, and what XML 1.0 allows
@@ -373,8 +390,8 @@ final class LibvirtGrammar {
   }
 
   /**
-   * An instance of the element that define {@code name} describes, or null when a walk could
-   * not finish one within its budget.
+   * An instance of the element that define {@code name} describes, or null when a walk could not
+   * finish one within its budget.
    */
   Tree instance(String name, Random random, int budget, int maxDepth) {
     Tree holder = new Tree("#holder");
@@ -391,11 +408,14 @@ final class LibvirtGrammar {
 
   /** Whether {@code pattern}, under element {@code parent}, can write a path no walk has yet. */
   private boolean unseen(Element pattern, String parent) {
-    Set<String> paths = reachCache.computeIfAbsent(parent + " " + System.identityHashCode(pattern), key -> {
-      Set<String> found = new TreeSet<>();
-      reach(List.of(pattern), parent, found, new java.util.HashSet<>());
-      return found;
-    });
+    Set<String> paths =
+        reachCache.computeIfAbsent(
+            parent + " " + System.identityHashCode(pattern),
+            key -> {
+              Set<String> found = new TreeSet<>();
+              reach(List.of(pattern), parent, found, new java.util.HashSet<>());
+              return found;
+            });
     for (String path : paths) {
       if (!seen.contains(path)) {
         return true;
@@ -405,8 +425,8 @@ final class LibvirtGrammar {
   }
 
   /**
-   * Every parent/child element and element/@attribute path that instances of the defines
-   * {@code names} can hold, in the form {@link #seen} records them.
+   * Every parent/child element and element/@attribute path that instances of the defines {@code
+   * names} can hold, in the form {@link #seen} records them.
    */
   Set<String> reachable(List<String> names) {
     Set<String> paths = new TreeSet<>();
@@ -419,14 +439,16 @@ final class LibvirtGrammar {
     return paths;
   }
 
-  private void reach(List<Element> patterns, String parent, Set<String> paths, Set<String> visited) {
+  private void reach(
+      List<Element> patterns, String parent, Set<String> paths, Set<String> visited) {
     for (Element pattern : patterns) {
       switch (pattern.getLocalName()) {
         case "element" -> {
           String name = name(pattern);
           if (name != null) {
             paths.add(path(parent, name));
-            if (visited.add("element " + parent + " " + name + " " + System.identityHashCode(pattern))) {
+            if (visited.add(
+                "element " + parent + " " + name + " " + System.identityHashCode(pattern))) {
               reach(content(pattern), name, paths, visited);
             }
           }
@@ -445,7 +467,7 @@ final class LibvirtGrammar {
             }
           }
         }
-        case "notAllowed", "data", "value", "text", "empty", "param", "except" -> { }
+        case "notAllowed", "data", "value", "text", "empty", "param", "except" -> {}
         default -> reach(children(pattern), parent, paths, visited);
       }
     }

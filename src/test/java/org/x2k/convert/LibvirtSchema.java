@@ -24,20 +24,22 @@ final class LibvirtSchema {
 
   private LibvirtSchema(Path domainRng) throws IOException, SAXException {
     PropertyMapBuilder properties = new PropertyMapBuilder();
-    properties.put(ValidateProperty.ERROR_HANDLER, new ErrorHandler() {
-      @Override
-      public void warning(SAXParseException e) {}
+    properties.put(
+        ValidateProperty.ERROR_HANDLER,
+        new ErrorHandler() {
+          @Override
+          public void warning(SAXParseException e) {}
 
-      @Override
-      public void error(SAXParseException e) {
-        errors.add("line " + e.getLineNumber() + ": " + e.getMessage());
-      }
+          @Override
+          public void error(SAXParseException e) {
+            errors.add("line " + e.getLineNumber() + ": " + e.getMessage());
+          }
 
-      @Override
-      public void fatalError(SAXParseException e) {
-        error(e);
-      }
-    });
+          @Override
+          public void fatalError(SAXParseException e) {
+            error(e);
+          }
+        });
     driver = new ValidationDriver(properties.toPropertyMap());
     if (!driver.loadSchema(ValidationDriver.fileInputSource(domainRng.toFile()))) {
       throw new IllegalStateException("Jing could not load " + domainRng + ": " + errors);

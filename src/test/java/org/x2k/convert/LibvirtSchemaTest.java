@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class LibvirtSchemaTest {
   @Test
   void installedWhereCiRequiresIt() throws Exception {
-    Assumptions.assumeTrue("1".equals(System.getenv("X2K_REQUIRE_LIBVIRT_SCHEMAS")),
+    Assumptions.assumeTrue(
+        "1".equals(System.getenv("X2K_REQUIRE_LIBVIRT_SCHEMAS")),
         "only .ci/run, which installs libvirt first, requires the schemas");
     assertNotNull(LibvirtSchema.installed(), "no domain.rng in " + LibvirtSchema.directory());
   }
@@ -23,9 +24,14 @@ class LibvirtSchemaTest {
   void acceptsAConversionAndRejectsWhatLibvirtWould() throws Exception {
     LibvirtSchema schema = LibvirtSchema.installed();
     Assumptions.assumeTrue(schema != null, "libvirt's schemas are not installed here");
-    String converted = Files.readString(Path.of(System.getProperty("examples.dir"), "ucs3-pv.kvm.xml"));
+    String converted =
+        Files.readString(Path.of(System.getProperty("examples.dir"), "ucs3-pv.kvm.xml"));
     assertEquals(List.of(), schema.problems(converted));
-    assertFalse(schema.problems(converted.replace("<memory unit='KiB'>", "<memory unit='parsecs'>")).isEmpty());
-    assertFalse(schema.problems(converted.replace("</devices>", "<teleporter/></devices>")).isEmpty());
+    assertFalse(
+        schema
+            .problems(converted.replace("<memory unit='KiB'>", "<memory unit='parsecs'>"))
+            .isEmpty());
+    assertFalse(
+        schema.problems(converted.replace("</devices>", "<teleporter/></devices>")).isEmpty());
   }
 }

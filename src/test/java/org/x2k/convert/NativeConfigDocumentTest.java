@@ -37,18 +37,26 @@ class NativeConfigDocumentTest {
 
   @Test
   void aSettingIsOverriddenByTheNextOfItsNameUnlessThatAppends() {
-    List<Setting> settings = List.of(setting("memory", false), setting("disk", false),
-        setting("disk", true), setting("memory", false), setting("disk", false));
-    assertArrayEquals(new boolean[] {true, false, true, false, false},
-        NativeConfigDocument.overridden(settings));
+    List<Setting> settings =
+        List.of(
+            setting("memory", false),
+            setting("disk", false),
+            setting("disk", true),
+            setting("memory", false),
+            setting("disk", false));
+    assertArrayEquals(
+        new boolean[] {true, false, true, false, false}, NativeConfigDocument.overridden(settings));
   }
 
   @Test
   void findingOverriddenSettingsReadsEachOnce() {
     // 40,000 distinct settings once took 17.7 s: each was compared with every later one
     for (int n : new int[] {10_000, 20_000}) {
-      CountingList settings = new CountingList(java.util.stream.IntStream.range(0, n)
-          .mapToObj(i -> setting("setting_" + i, false)).toList());
+      CountingList settings =
+          new CountingList(
+              java.util.stream.IntStream.range(0, n)
+                  .mapToObj(i -> setting("setting_" + i, false))
+                  .toList());
       NativeConfigDocument.overridden(settings);
       assertTrue(settings.reads <= n, n + " settings read " + settings.reads + " times");
     }

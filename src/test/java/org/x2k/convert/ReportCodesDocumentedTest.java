@@ -14,12 +14,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README lists exactly the change and action codes the stylesheets can report, and the
- * golden cases' reports show each of them at least once.
+ * The README lists exactly the change and action codes the stylesheets can report, and the golden
+ * cases' reports show each of them at least once.
  */
 class ReportCodesDocumentedTest {
-  private static final Path ROOT = Path.of(System.getProperty("golden.dir", "src/test/resources/golden"))
-      .resolve("../../../..").normalize();
+  private static final Path ROOT =
+      Path.of(System.getProperty("golden.dir", "src/test/resources/golden"))
+          .resolve("../../../..")
+          .normalize();
 
   private static Set<String> codesInStylesheets(String kind) throws IOException {
     Set<String> codes = new TreeSet<>();

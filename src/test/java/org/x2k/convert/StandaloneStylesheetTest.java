@@ -24,16 +24,21 @@ import org.xmlunit.diff.Diff;
  * processor the way the README shows, and give the same XML as x2k.
  */
 class StandaloneStylesheetTest {
-  private static final Path XSLT = Path.of(System.getProperty("golden.dir", "src/test/resources/golden"))
-      .resolve("../../../../xslt").normalize();
-  private static final Path EXAMPLE = Path.of(System.getProperty("examples.dir", "examples"))
-      .resolve("ucs3-pv.xen.xml");
+  private static final Path XSLT =
+      Path.of(System.getProperty("golden.dir", "src/test/resources/golden"))
+          .resolve("../../../../xslt")
+          .normalize();
+  private static final Path EXAMPLE =
+      Path.of(System.getProperty("examples.dir", "examples")).resolve("ucs3-pv.xen.xml");
 
-  private static String runStandalone(String stylesheet, Path input, String... parameters) throws Exception {
+  private static String runStandalone(String stylesheet, Path input, String... parameters)
+      throws Exception {
     Processor processor = new Processor(false);
-    Xslt30Transformer transformer = processor.newXsltCompiler()
-        .compile(new StreamSource(XSLT.resolve(stylesheet).toFile()))
-        .load30();
+    Xslt30Transformer transformer =
+        processor
+            .newXsltCompiler()
+            .compile(new StreamSource(XSLT.resolve(stylesheet).toFile()))
+            .load30();
     java.util.Map<QName, net.sf.saxon.s9api.XdmValue> values = new java.util.HashMap<>();
     for (int i = 0; i < parameters.length; i += 2) {
       values.put(new QName(parameters[i]), new XdmAtomicValue(parameters[i + 1]));
@@ -46,11 +51,12 @@ class StandaloneStylesheetTest {
   }
 
   private static void assertSameXml(String expected, String actual) {
-    Diff diff = DiffBuilder.compare(Input.fromString(expected))
-        .withTest(Input.fromString(actual))
-        .ignoreWhitespace()
-        .checkForIdentical()
-        .build();
+    Diff diff =
+        DiffBuilder.compare(Input.fromString(expected))
+            .withTest(Input.fromString(actual))
+            .ignoreWhitespace()
+            .checkForIdentical()
+            .build();
     assertFalse(diff.hasDifferences(), diff::fullDescription);
   }
 
@@ -65,15 +71,18 @@ class StandaloneStylesheetTest {
   @Test
   void xen2qemuTakesParameters() throws Exception {
     String standalone = runStandalone("xen2qemu.xsl", EXAMPLE, "emulator", "/usr/libexec/qemu-kvm");
-    assertTrue(standalone.contains("<emulator>/usr/libexec/qemu-kvm</emulator>")
-        || !Files.readString(EXAMPLE).contains("<emulator>"), standalone);
+    assertTrue(
+        standalone.contains("<emulator>/usr/libexec/qemu-kvm</emulator>")
+            || !Files.readString(EXAMPLE).contains("<emulator>"),
+        standalone);
     String qemu = runStandalone("xen2qemu.xsl", EXAMPLE, "domain-type", "qemu");
     assertTrue(qemu.contains("<domain type=\"qemu\""), qemu);
   }
 
   @Test
   void bridgeRenameTakesTheSeedHooksParameters() throws Exception {
-    String renamed = runStandalone("bridge-rename.xsl", EXAMPLE, "src_bridge", "eth0", "dst_bridge", "br0");
+    String renamed =
+        runStandalone("bridge-rename.xsl", EXAMPLE, "src_bridge", "eth0", "dst_bridge", "br0");
     assertTrue(renamed.contains("bridge=\"br0\""), renamed);
     assertFalse(renamed.contains("bridge=\"eth0\""), renamed);
     assertTrue(renamed.contains("type=\"xen\""), "bridge-rename must not convert: " + renamed);

@@ -45,10 +45,18 @@ class OutputFilesTest {
   @Test
   void failureBeforeTheRenameLeavesTheOriginalIntact() throws Exception {
     Path file = Files.writeString(dir.resolve("vm.xml"), "original definition");
-    InputException failure = assertThrows(InputException.class, () -> OutputFiles.replaceInPlace(
-        file, "new".getBytes(), ".bak", false, temporary -> {
-          throw new IOException("disk pulled");
-        }));
+    InputException failure =
+        assertThrows(
+            InputException.class,
+            () ->
+                OutputFiles.replaceInPlace(
+                    file,
+                    "new".getBytes(),
+                    ".bak",
+                    false,
+                    temporary -> {
+                      throw new IOException("disk pulled");
+                    }));
     assertTrue(failure.getMessage().contains("disk pulled"), failure.getMessage());
     assertEquals("original definition", Files.readString(file));
     assertEquals("original definition", Files.readString(dir.resolve("vm.xml.bak")));
@@ -58,7 +66,13 @@ class OutputFilesTest {
   @Test
   void stagedFileAppearsOnlyWhenCommitted() throws Exception {
     Path target = dir.resolve("out/vm.xml");
-    try (OutputFiles.Staged staged = OutputFiles.stage(OutputFiles.Target.named(target), "new".getBytes(), java.util.Set.of(), true, OutputFiles.OWNER_ONLY)) {
+    try (OutputFiles.Staged staged =
+        OutputFiles.stage(
+            OutputFiles.Target.named(target),
+            "new".getBytes(),
+            java.util.Set.of(),
+            true,
+            OutputFiles.OWNER_ONLY)) {
       assertFalse(Files.exists(target), "visible before the commit");
       staged.commit(false);
     }
@@ -71,7 +85,13 @@ class OutputFilesTest {
   @Test
   void stagedFileNotCommittedLeavesNothingBehind() throws Exception {
     Path target = Files.writeString(dir.resolve("vm.xml"), "old");
-    try (OutputFiles.Staged staged = OutputFiles.stage(OutputFiles.Target.named(target), "new".getBytes(), java.util.Set.of(), true, OutputFiles.OWNER_ONLY)) {
+    try (OutputFiles.Staged staged =
+        OutputFiles.stage(
+            OutputFiles.Target.named(target),
+            "new".getBytes(),
+            java.util.Set.of(),
+            true,
+            OutputFiles.OWNER_ONLY)) {
       assertTrue(names().stream().anyMatch(name -> name.endsWith(".x2k-tmp")), names().toString());
     }
     assertEquals("old", Files.readString(target));
@@ -81,7 +101,9 @@ class OutputFilesTest {
   private static final String VICTIM = "root's file, not to be touched\n";
 
   private Path victim() throws IOException {
-    Path victim = Files.writeString(Files.createDirectories(dir.resolve("elsewhere")).resolve("victim"), VICTIM);
+    Path victim =
+        Files.writeString(
+            Files.createDirectories(dir.resolve("elsewhere")).resolve("victim"), VICTIM);
     Files.setPosixFilePermissions(victim, PosixFilePermissions.fromString("rw-------"));
     return victim;
   }
@@ -109,25 +131,39 @@ class OutputFilesTest {
     Path shared = sharedDirectory();
     Path file = Files.writeString(shared.resolve("vm.xml"), "old");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
-    java.util.concurrent.atomic.AtomicInteger races = new java.util.concurrent.atomic.AtomicInteger();
-    OutputFiles.afterCreation = temporary -> {
-      races.incrementAndGet();
-      Files.delete(temporary);
-      Files.createSymbolicLink(temporary, victim);
-    };
-    InputException failure = assertThrows(InputException.class,
-        () -> OutputFiles.replaceInPlace(file, "new content".getBytes(), null, false));
-    assertTrue(failure.getMessage().endsWith("its temporary file was replaced while x2k wrote it"), failure.getMessage());
+    java.util.concurrent.atomic.AtomicInteger races =
+        new java.util.concurrent.atomic.AtomicInteger();
+    OutputFiles.afterCreation =
+        temporary -> {
+          races.incrementAndGet();
+          Files.delete(temporary);
+          Files.createSymbolicLink(temporary, victim);
+        };
+    InputException failure =
+        assertThrows(
+            InputException.class,
+            () -> OutputFiles.replaceInPlace(file, "new content".getBytes(), null, false));
+    assertTrue(
+        failure.getMessage().endsWith("its temporary file was replaced while x2k wrote it"),
+        failure.getMessage());
     assertEquals(1, races.get(), "the racer ran");
     assertUntouched(victim);
     assertEquals("old", Files.readString(file));
 
-    InputException staged = assertThrows(InputException.class, () -> {
-      try (OutputFiles.Staged output = OutputFiles.stage(OutputFiles.Target.below(shared, Path.of("new.xml")),
-          "new content".getBytes(), java.util.Set.of(), false, OutputFiles.OWNER_ONLY)) {
-        output.commit(true);
-      }
-    });
+    InputException staged =
+        assertThrows(
+            InputException.class,
+            () -> {
+              try (OutputFiles.Staged output =
+                  OutputFiles.stage(
+                      OutputFiles.Target.below(shared, Path.of("new.xml")),
+                      "new content".getBytes(),
+                      java.util.Set.of(),
+                      false,
+                      OutputFiles.OWNER_ONLY)) {
+                output.commit(true);
+              }
+            });
     assertTrue(staged.getMessage().contains("replaced while x2k wrote it"), staged.getMessage());
     assertUntouched(victim);
   }
@@ -139,11 +175,14 @@ class OutputFilesTest {
     Files.setPosixFilePermissions(victim, PosixFilePermissions.fromString("rw-------"));
     Path file = Files.writeString(shared.resolve("vm.xml"), "old");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
-    OutputFiles.afterCreation = temporary -> {
-      Files.delete(temporary);
-      Files.createLink(temporary, victim);
-    };
-    assertThrows(InputException.class, () -> OutputFiles.replaceInPlace(file, "new content".getBytes(), null, false));
+    OutputFiles.afterCreation =
+        temporary -> {
+          Files.delete(temporary);
+          Files.createLink(temporary, victim);
+        };
+    assertThrows(
+        InputException.class,
+        () -> OutputFiles.replaceInPlace(file, "new content".getBytes(), null, false));
     assertUntouched(victim);
     assertEquals("old", Files.readString(file));
   }

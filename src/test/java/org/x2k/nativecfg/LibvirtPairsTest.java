@@ -30,9 +30,9 @@ import org.xmlunit.diff.ElementSelectors;
  * same elements, attributes and text, in any sibling order, whitespace aside, both read as
  * libvirt's Xen driver reads them ({@link LibvirtReading}: implied NUMA distances, the xenbus
  * controller and balloon it adds), because some partners are libvirt's input for the opposite
- * direction and leave out what libvirt implies. Every difference
- * must be listed, with its reason, in native/known-differences.txt (by pair and XPath), and every
- * listed difference must still occur. The pass rate is printed and must be 95% or more.
+ * direction and leave out what libvirt implies. Every difference must be listed, with its reason,
+ * in native/known-differences.txt (by pair and XPath), and every listed difference must still
+ * occur. The pass rate is printed and must be 95% or more.
  */
 class LibvirtPairsTest {
   private static final Path CORPUS =
@@ -62,53 +62,72 @@ class LibvirtPairsTest {
         }
         pairs++;
         String pair = directory.getFileName() + "/" + base;
-        Cli.Result result = Cli.run("", "from-native", "--quiet", "--format", dialect, config.toString());
+        Cli.Result result =
+            Cli.run("", "from-native", "--quiet", "--format", dialect, config.toString());
         if (result.exitCode() != 0) {
           differences.put(pair, List.of("(failed) " + result.err().strip()));
           continue;
         }
-        List<String> found = compare(Files.readString(partner, StandardCharsets.UTF_8), result.out());
+        List<String> found =
+            compare(Files.readString(partner, StandardCharsets.UTF_8), result.out());
         if (!found.isEmpty()) {
           differences.put(pair, found);
         }
       }
     }
     List<String> unexplained = new ArrayList<>();
-    differences.forEach((pair, found) -> found.forEach(difference -> {
-      if (known.stream().noneMatch(k -> k.pair().equals(pair) && difference.startsWith(k.xpath() + " "))) {
-        unexplained.add(pair + " | " + difference.substring(0, Math.min(200, difference.length())));
-      }
-    }));
+    differences.forEach(
+        (pair, found) ->
+            found.forEach(
+                difference -> {
+                  if (known.stream()
+                      .noneMatch(
+                          k -> k.pair().equals(pair) && difference.startsWith(k.xpath() + " "))) {
+                    unexplained.add(
+                        pair + " | " + difference.substring(0, Math.min(200, difference.length())));
+                  }
+                }));
     List<String> stale = new ArrayList<>();
     for (Known k : known) {
-      if (differences.getOrDefault(k.pair(), List.of()).stream().noneMatch(d -> d.startsWith(k.xpath() + " "))) {
+      if (differences.getOrDefault(k.pair(), List.of()).stream()
+          .noneMatch(d -> d.startsWith(k.xpath() + " "))) {
         stale.add(k.pair() + " | " + k.xpath());
       }
     }
     int similar = pairs - differences.size();
-    System.out.printf("native config pairs: %d of %d similar to libvirt's domxml-from-native (%.1f%%);"
-        + " %d differ, each difference listed in %s%n", similar, pairs, 100.0 * similar / pairs,
-        differences.size(), KNOWN);
-    assertTrue(unexplained.isEmpty(), () -> "differences not listed in " + KNOWN + ":\n" + String.join("\n", unexplained));
-    assertTrue(stale.isEmpty(), () -> "listed in " + KNOWN + " but no longer different:\n" + String.join("\n", stale));
+    System.out.printf(
+        "native config pairs: %d of %d similar to libvirt's domxml-from-native (%.1f%%);"
+            + " %d differ, each difference listed in %s%n",
+        similar, pairs, 100.0 * similar / pairs, differences.size(), KNOWN);
+    assertTrue(
+        unexplained.isEmpty(),
+        () -> "differences not listed in " + KNOWN + ":\n" + String.join("\n", unexplained));
+    assertTrue(
+        stale.isEmpty(),
+        () -> "listed in " + KNOWN + " but no longer different:\n" + String.join("\n", stale));
     assertTrue(pairs >= 80, "the corpus should hold 85 pairs, found " + pairs);
     assertTrue(similar * 100 >= pairs * 95, similar + " of " + pairs + " similar is below 95%");
   }
 
   /** XMLUnit's differences that are not similar, as "XPATH description". */
   static List<String> compare(String expected, String actual) {
-    Diff diff = DiffBuilder.compare(Input.fromDocument(LibvirtReading.complete(expected)))
-        .withTest(Input.fromDocument(LibvirtReading.complete(actual)))
-        .ignoreWhitespace()
-        .ignoreComments()
-        .withNodeMatcher(new DefaultNodeMatcher(ElementSelectors.byNameAndAllAttributes, ElementSelectors.byName))
-        .checkForSimilar()
-        .build();
+    Diff diff =
+        DiffBuilder.compare(Input.fromDocument(LibvirtReading.complete(expected)))
+            .withTest(Input.fromDocument(LibvirtReading.complete(actual)))
+            .ignoreWhitespace()
+            .ignoreComments()
+            .withNodeMatcher(
+                new DefaultNodeMatcher(
+                    ElementSelectors.byNameAndAllAttributes, ElementSelectors.byName))
+            .checkForSimilar()
+            .build();
     List<String> found = new ArrayList<>();
     for (Difference difference : diff.getDifferences()) {
       var details = difference.getComparison().getControlDetails();
-      String xpath = details.getXPath() != null ? details.getXPath()
-          : difference.getComparison().getTestDetails().getXPath();
+      String xpath =
+          details.getXPath() != null
+              ? details.getXPath()
+              : difference.getComparison().getTestDetails().getXPath();
       found.add(xpath + " " + difference.getComparison().toString().replaceAll("\\s+", " "));
     }
     return found;

@@ -14,10 +14,10 @@ import org.xml.sax.InputSource;
 
 /**
  * A Xen domain as libvirt's Xen driver reads it, with what it implies written out: every NUMA
- * distance (a sibling distance that is left out is the reverse one if that is given, else 10
- * from a cell to itself and 20 to any other: formatdomain.html, NUMA cell distances), and the
- * xenbus controller and Xen balloon the driver adds to every domain it defines. Two domains that
- * libvirt reads the same way then compare equal, whichever implied parts each wrote down.
+ * distance (a sibling distance that is left out is the reverse one if that is given, else 10 from a
+ * cell to itself and 20 to any other: formatdomain.html, NUMA cell distances), and the xenbus
+ * controller and Xen balloon the driver adds to every domain it defines. Two domains that libvirt
+ * reads the same way then compare equal, whichever implied parts each wrote down.
  */
 final class LibvirtReading {
   private LibvirtReading() {}
@@ -38,7 +38,8 @@ final class LibvirtReading {
     Element domain = document.getDocumentElement();
     if (domain.getTagName().equals("domain") && domain.getAttribute("type").equals("xen")) {
       for (Element devices : children(domain, "devices")) {
-        if (children(devices, "controller").stream().noneMatch(c -> c.getAttribute("type").equals("xenbus"))) {
+        if (children(devices, "controller").stream()
+            .noneMatch(c -> c.getAttribute("type").equals("xenbus"))) {
           Element xenbus = document.createElement("controller");
           xenbus.setAttribute("type", "xenbus");
           xenbus.setAttribute("index", "0");
@@ -60,7 +61,9 @@ final class LibvirtReading {
     for (Element cell : cells) {
       for (Element distances : children(cell, "distances")) {
         for (Element sibling : children(distances, "sibling")) {
-          given.put(cell.getAttribute("id") + ">" + sibling.getAttribute("id"), sibling.getAttribute("value"));
+          given.put(
+              cell.getAttribute("id") + ">" + sibling.getAttribute("id"),
+              sibling.getAttribute("value"));
         }
       }
     }
@@ -70,8 +73,10 @@ final class LibvirtReading {
       for (Element other : cells) {
         String from = cell.getAttribute("id");
         String to = other.getAttribute("id");
-        String value = given.getOrDefault(from + ">" + to,
-            given.getOrDefault(to + ">" + from, from.equals(to) ? "10" : "20"));
+        String value =
+            given.getOrDefault(
+                from + ">" + to,
+                given.getOrDefault(to + ">" + from, from.equals(to) ? "10" : "20"));
         Element sibling = numa.getOwnerDocument().createElement("sibling");
         sibling.setAttribute("id", to);
         sibling.setAttribute("value", value);
