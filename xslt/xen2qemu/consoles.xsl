@@ -23,7 +23,7 @@
   <!-- Report: the console moves from hvc0/xvc0 to ttyS0. -->
   <xsl:template match="/domain/devices/console[target/@type = 'xen']" mode="x2k:report">
     <change code="console">console on Xen's PV console → serial port (ttyS0 in the guest)</change>
-    <action code="guest-console" severity="recommended">Inside the guest, move the getty from hvc0/xvc0 to ttyS0 (/etc/inittab, or serial-getty@ttyS0 with systemd), add ttyS0 to /etc/securetty, and use console=ttyS0 on GRUB's kernel command line (seeds 000, 004).</action>
+    <action code="guest-console" severity="recommended">Inside the guest, move the getty from hvc0/xvc0 to ttyS0 (/etc/inittab, or serial-getty@ttyS0 with systemd), add ttyS0 to /etc/securetty, and use console=ttyS0 on GRUB's kernel command line.</action>
   </xsl:template>
 
   <xsl:template match="/domain/devices/channel/target[@type = 'xen']" mode="x2k:report">

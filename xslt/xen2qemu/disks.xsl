@@ -226,7 +226,7 @@
     <xsl:variable name="declared-converted" as="element(disk)*"
         select="$disks[$disk-format and $disk-format ne 'raw' and x2k:image-format(.) = $disk-format and not(driver/@type = $disk-format)]"/>
     <xsl:if test="exists($declared-converted)">
-      <action code="convert-images" severity="required">The definition now says {$disk-format} for {x2k:list($declared-converted ! x2k:source(.))}: convert each before the first boot, e.g. qemu-img convert -f raw -O {$disk-format} IMAGE IMAGE.new &amp;&amp; mv IMAGE.new IMAGE (seed 000).</action>
+      <action code="convert-images" severity="required">The definition now says {$disk-format} for {x2k:list($declared-converted ! x2k:source(.))}: convert each before the first boot, e.g. qemu-img convert -f raw -O {$disk-format} IMAGE IMAGE.new &amp;&amp; mv IMAGE.new IMAGE (UCS Extended virtualization documentation, 2.1).</action>
     </xsl:if>
     <xsl:variable name="cached" as="element(disk)*" select="$disks[$disk-cache][driver][not(driver/@cache)]"/>
     <xsl:if test="exists($cached)">
@@ -243,11 +243,11 @@
       </xsl:for-each>
       <xsl:variable name="guest-disks" as="element(target)*" select="$renamed[not(../@device = ('cdrom', 'floppy'))]"/>
       <xsl:if test="exists($guest-disks)">
-        <action code="guest-disk-names" severity="required">Inside the guest, the disks have new names ({x2k:list($guest-disks ! (@dev || ' → ' || x2k:final-name(.)))}): use UUID= or LABEL= (or the new names) in /etc/fstab, and check /boot/grub/device.map, GRUB's kernel command line (root=, resume=), /etc/crypttab and the initramfs resume setting (seeds 000, 004).</action>
+        <action code="guest-disk-names" severity="required">Inside the guest, the disks have new names ({x2k:list($guest-disks ! (@dev || ' → ' || x2k:final-name(.)))}): use UUID= or LABEL= (or the new names) in /etc/fstab, and check /boot/grub/device.map, GRUB's kernel command line (root=, resume=), /etc/crypttab and the initramfs resume setting.</action>
       </xsl:if>
       <xsl:variable name="partition-images" as="element(target)*" select="$renamed[matches(@dev, '[0-9]$')]"/>
       <xsl:if test="exists($partition-images)">
-        <action code="partition-images" severity="required">{x2k:list($partition-images/@dev)} were images of single partitions (one image per partition): x2k attached each as a whole disk ({x2k:list($partition-images ! x2k:final-name(.))}). Such disks have no partition table or bootloader, so the guest cannot boot from BIOS: keep direct kernel boot, or copy the filesystems into one partitioned disk image with GRUB on it (seed 002).</action>
+        <action code="partition-images" severity="required">{x2k:list($partition-images/@dev)} were images of single partitions (one image per partition): x2k attached each as a whole disk ({x2k:list($partition-images ! x2k:final-name(.))}). Such disks have no partition table or bootloader, so the guest cannot boot from BIOS: keep direct kernel boot, or copy the filesystems into one partitioned disk image with GRUB on it.</action>
       </xsl:if>
     </xsl:if>
     <action code="copy-storage" severity="required">Copy, or make reachable, on the KVM host at the same paths: {x2k:list($disks[source] ! x2k:source(.))}.</action>

@@ -56,7 +56,7 @@
         select="$nics[model/@type = ('netfront', 'ioemu') or (not(model) and $paravirtual and not(@type = 'hostdev'))]"/>
     <xsl:if test="exists($remodelled)">
       <change code="nic-model">NIC models: {x2k:list($remodelled ! ((mac/@address, 'interface ' || (count(preceding-sibling::interface) + 1) || ' (no MAC)')[1] || ' ' || (model/@type, 'netfront')[1] || ' → ' || (if (model/@type = 'ioemu') then 'rtl8139' else $nic-model)))}</change>
-      <action code="guest-nic-names" severity="recommended">MAC addresses are kept, but the NIC model changed: the guest may name its interfaces differently; remove stale entries from /etc/udev/rules.d/70-persistent-net.rules and check the network configuration (seeds 000, 002).</action>
+      <action code="guest-nic-names" severity="recommended">MAC addresses are kept, but the NIC model changed: the guest may name its interfaces differently; remove stale entries from /etc/udev/rules.d/70-persistent-net.rules and check the network configuration.</action>
     </xsl:if>
     <xsl:if test="exists($nics/script)">
       <change code="nic-script-dropped">vif scripts dropped: {x2k:list(distinct-values($nics/script/@path))}</change>
@@ -83,7 +83,7 @@
         else if (source/@dev) then 'device ' || source/@dev
         else ()))"/>
     <xsl:if test="exists($networks)">
-      <action code="host-networks" severity="required">The KVM host needs {x2k:list($networks)} (see --bridge for Xen's renamed-interface bridges, seed 000 chapter 3).</action>
+      <action code="host-networks" severity="required">The KVM host needs {x2k:list($networks)} (see --bridge for Xen's renamed-interface bridges, and UCS Extended virtualization documentation, 3).</action>
     </xsl:if>
     <!-- this device's own report, if another module makes one -->
     <xsl:next-match/>

@@ -161,7 +161,7 @@
           select="exists(/domain/features/viridian) or /domain/clock/(@offset, @basis) = 'localtime'"/>
       <action code="windows-pv-drivers" severity="{if ($windows-like) then 'required' else 'info'}">{
           if ($windows-like) then 'This looks like a Windows guest' else 'If this is a Windows guest'
-        }: uninstall Xen's PV drivers (GPLPV or similar) while it still runs on Xen, or Windows will not boot on KVM; install the virtio drivers after the move (seed 000). Its emulated disks and NICs were kept so that it boots without them.</action>
+        }: uninstall Xen's PV drivers (GPLPV or similar) while it still runs on Xen, or Windows will not boot on KVM; install the virtio drivers after the move (UCS Extended virtualization documentation, 2.1). Its emulated disks and NICs were kept so that it boots without them.</action>
     </xsl:if>
   </xsl:template>
 
@@ -182,7 +182,7 @@
 
 
   <xsl:template name="x2k:guest-boots-itself">
-    <action code="guest-kernel" severity="required">Inside the guest: install a normal (non-Xen) kernel whose initrd has virtio_blk, virtio_net and virtio_pci, and install GRUB on the first disk's MBR (grub-install, update-grub), so it boots on its own (seeds 000, 003, 004).</action>
+    <action code="guest-kernel" severity="required">Inside the guest: install a normal (non-Xen) kernel whose initrd has virtio_blk, virtio_net and virtio_pci, and install GRUB on the first disk's MBR (grub-install, update-grub), so it boots on its own.</action>
   </xsl:template>
 
   <!-- Report: Xen's firmware. -->

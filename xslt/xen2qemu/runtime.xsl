@@ -33,7 +33,7 @@
   <!-- Report: a live dump carries the running domain's state; the guest is running. -->
   <xsl:template match="/domain/@id" mode="x2k:report">
     <change code="runtime-state-dropped">state of the running domain (id {.}) dropped: libvirt's aliases, Xen's vif names, pty paths and autoport ports</change>
-    <action code="shut-down-source" severity="required">This is a dump of a running domain: shut the guest down cleanly on the Xen host before copying its disks; suspending or saving it is not enough (seed 000).</action>
+    <action code="shut-down-source" severity="required">This is a dump of a running domain: shut the guest down cleanly on the Xen host before copying its disks; suspending or saving it is not enough (UCS Extended virtualization documentation, 2.1).</action>
   </xsl:template>
 
   <!-- Report: a dynamic security label goes. -->
