@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
     name = "hook",
     mixinStandardHelpOptions = true,
     description = {
-      "libvirt's qemu hook: renames bridges in incoming migrations and restores (as in UCS Extended virtualization documentation, 3.1).",
+      "libvirt's qemu hook: renames bridges in incoming migrations and restores (as in UCS Extended"
+          + " virtualization documentation, 3.1).",
       "Called by libvirt through the wrapper x2k hook-install writes; reads the domain XML on"
           + " stdin.",
       "A non-zero exit makes libvirt refuse that migration or restore."

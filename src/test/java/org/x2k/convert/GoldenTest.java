@@ -23,11 +23,11 @@ import org.xmlunit.diff.Diff;
 /**
  * File-based conversion tests. Every {@code <case>.xen.xml} (or {@code <case>.xen.cfg}, a native
  * xl/xm config) under the golden directory and under {@code examples/} is converted by {@code x2k
- * convert [options from <case>.args] <case>.xen.xml} and must give {@code <case>.kvm.xml}:
- * identical as XML (XMLUnit, nothing ignored) and identical as text (so indentation and quoting are
- * part of the contract); its migration report must be {@code <case>.report.json}, as {@code
- * --report} writes it. {@code -Dgolden.update=true} rewrites the expected files instead, except
- * under CI.
+ * <subcommand and options from <case>.args, or convert> <case>.xen.xml} and must give {@code
+ * <case>.kvm.xml}: identical as XML (XMLUnit, nothing ignored) and identical as text (so
+ * indentation and quoting are part of the contract); its migration report must be {@code
+ * <case>.report.json}, as {@code --report} writes it. {@code -Dgolden.update=true} rewrites the
+ * expected files instead, except under CI.
  */
 class GoldenTest {
   private static final String XEN = ".xen.xml";
@@ -65,23 +65,23 @@ class GoldenTest {
   }
 
   /**
-   * The command line of a case: {@code x2k convert} unless its .args start with another subcommand
-   * (bridge), then the options from .args, then {@code extra}, then the input.
+   * The command line of a case: its .args (the subcommand, then options, over one or more lines),
+   * or {@code convert} for a case without one; then {@code extra}, then the input.
    */
   static List<String> commandLine(Path xen, Path input, String... extra) throws IOException {
     String name = xen.toString();
     Path args = Path.of(base(name) + ARGS);
-    List<String> words = new ArrayList<>();
+    List<String> command = new ArrayList<>();
     if (Files.exists(args)) {
       for (String line : Files.readAllLines(args, StandardCharsets.UTF_8)) {
-        words.addAll(List.of(line.strip().split("\\s+")));
+        command.addAll(List.of(line.strip().split("\\s+")));
       }
-    }
-    List<String> command = new ArrayList<>();
-    if (words.isEmpty() || !words.get(0).equals("bridge")) {
+      assertTrue(
+          List.of("convert", "bridge").contains(command.get(0)),
+          args + " must name its subcommand first, not " + command.get(0));
+    } else {
       command.add("convert");
     }
-    command.addAll(words);
     command.addAll(List.of(extra));
     command.add(input.toString());
     return command;
