@@ -251,6 +251,10 @@
       </xsl:if>
     </xsl:if>
     <action code="copy-storage" severity="required">Copy, or make reachable, on the KVM host at the same paths: {x2k:list($disks[source] ! x2k:source(.))}.</action>
+    <!-- the same paths as data, for code that acts on them (the define option of x2k convert) -->
+    <xsl:for-each select="$disks[source]">
+      <storage path="{x2k:source(.)}" device="{@device}"/>
+    </xsl:for-each>
     <!-- this device's own report, if another module makes one -->
     <xsl:next-match/>
   </xsl:template>

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.x2k.convert.DomainConverter;
+import org.x2k.io.Inputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,7 +86,15 @@ public final class BridgeCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "no mapping given: x2k bridge OLD=NEW [OLD=NEW...] INPUT...");
     }
-    return new Batch(spec, parent, output, reporting, common, "updated")
-        .run(inputs, recursive, DomainConverter.bridgesOnly(mappings.bridges, mappings.networks));
+    Inputs expanded = Inputs.expand(inputs, recursive);
+    output.validate(expanded, false);
+    return new Batch(
+            new Batch.Streams(
+                parent.stdin(), spec.commandLine().getOut(), spec.commandLine().getErr()),
+            output,
+            reporting,
+            common.stacktrace,
+            "updated")
+        .run(expanded, DomainConverter.bridgesOnly(mappings.bridges, mappings.networks));
   }
 }

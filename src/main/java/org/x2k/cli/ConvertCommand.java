@@ -92,7 +92,14 @@ public final class ConvertCommand implements Callable<Integer> {
                 conversion.stylesheetParameters(), mappings.bridges, mappings.networks)
             .withNativeFormat(nativeFormat);
     HostCapabilities savedCapabilities = conversion.capabilities();
-    Batch batch = new Batch(spec, parent, output, reporting, common, "converted");
+    Batch batch =
+        new Batch(
+            new Batch.Streams(
+                parent.stdin(), spec.commandLine().getOut(), spec.commandLine().getErr()),
+            output,
+            reporting,
+            common.stacktrace,
+            "converted");
     // a null resource is allowed, and not closed
     try (Hypervisor source = fleet.connect != null ? Hypervisor.open(fleet.connect, true) : null;
         Hypervisor target = fleet.define != null ? Hypervisor.open(fleet.define, false) : null) {
@@ -114,6 +121,7 @@ public final class ConvertCommand implements Callable<Integer> {
       }
       Inputs inputs =
           source != null ? readDomains(source) : Inputs.expand(inputArguments, recursive);
+      output.validate(inputs, target != null);
       return batch.run(inputs, converter);
     } catch (HypervisorException e) {
       spec.commandLine().getErr().println("x2k: " + e.getMessage());

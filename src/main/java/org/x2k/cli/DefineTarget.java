@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.x2k.convert.Conversion;
 import org.x2k.convert.Report;
 import org.x2k.io.Input;
@@ -80,12 +81,12 @@ final class DefineTarget {
     }
   }
 
-  /** The disk images the domain's report asks to copy, as the report words them. */
+  /** The disk images and devices the domain uses, from its report's data. */
   private static Optional<String> copyList(Report report) {
-    return report.actions().stream()
-        .filter(action -> action.code().equals("copy-storage"))
-        .map(Report.Action::text)
-        .findFirst();
+    return report.storage().isEmpty()
+        ? Optional.empty()
+        : Optional.of(
+            report.storage().stream().map(Report.Storage::path).collect(Collectors.joining(", ")));
   }
 
   /** Whether every domain got onto the host (or would have, in a dry run). */

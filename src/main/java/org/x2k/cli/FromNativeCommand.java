@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.x2k.convert.DomainConverter;
+import org.x2k.io.Inputs;
 import org.x2k.nativecfg.XenConfig.Format;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,7 +71,15 @@ public final class FromNativeCommand implements Callable<Integer> {
           spec.commandLine(),
           "--in-place would replace the configs with XML: write elsewhere with -o");
     }
-    return new Batch(spec, parent, output, reporting, common, "read")
-        .run(inputArguments, recursive, DomainConverter.fromNative().withNativeFormat(format));
+    Inputs expanded = Inputs.expand(inputArguments, recursive);
+    output.validate(expanded, false);
+    return new Batch(
+            new Batch.Streams(
+                parent.stdin(), spec.commandLine().getOut(), spec.commandLine().getErr()),
+            output,
+            reporting,
+            common.stacktrace,
+            "read")
+        .run(expanded, DomainConverter.fromNative().withNativeFormat(format));
   }
 }

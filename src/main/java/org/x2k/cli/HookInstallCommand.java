@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.x2k.io.InputException;
+import org.x2k.io.OutputException;
 import org.x2k.io.OutputFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -180,7 +181,7 @@ public final class HookInstallCommand implements Callable<Integer> {
           wrapper(javaCommand, installed.toAbsolutePath()).getBytes(StandardCharsets.UTF_8),
           true,
           Set.copyOf(PosixFilePermissions.fromString("rwxr-xr-x")));
-    } catch (InputException | IOException e) {
+    } catch (InputException | OutputException | IOException e) {
       err.println(
           "x2k: cannot install the hook: "
               + (e instanceof IOException io ? io.getMessage() : e.getMessage()));

@@ -1,11 +1,19 @@
 package org.x2k.cli;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.x2k.io.Inputs;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Where converted documents go: standard output, one file, or a directory. */
 public final class OutputOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE|DIR",
@@ -78,7 +86,7 @@ public final class OutputOptions {
     return output != null
         && (severalInputs
             || output.endsWith("/")
-            || output.endsWith(java.io.File.separator)
+            || output.endsWith(File.separator)
             || Files.isDirectory(Path.of(output)));
   }
 
@@ -88,5 +96,54 @@ public final class OutputOptions {
 
   boolean isStdout() {
     return output == null;
+  }
+
+  /** Whether output goes into a directory for {@code inputs}. */
+  boolean isDirectory(Inputs inputs) {
+    return isDirectory(inputs.inputs().size() > 1 || inputs.anyDirectory());
+  }
+
+  /**
+   * Refuses, as a usage error, combinations of these options and {@code expanded} that cannot work;
+   * {@code defining} when converted domains are defined on a host (--define).
+   */
+  void validate(Inputs expanded, boolean defining) {
+    if (jobs() < 1) {
+      throw usage("--jobs must be at least 1");
+    }
+    if (expanded.stdinCount() > 1) {
+      throw usage("standard input (-) can be read only once");
+    }
+    if (diff && !isStdout()) {
+      throw usage("--diff prints to stdout and writes no files: drop -o");
+    }
+    if (inPlace) {
+      if (!isStdout() || diff) {
+        throw usage("--in-place rewrites the inputs themselves: drop -o and --diff");
+      }
+      if (expanded.stdinCount() > 0) {
+        throw usage("--in-place needs files, not standard input");
+      }
+      return;
+    }
+    if (isStdout()
+        && writesXml()
+        && !defining
+        && (expanded.inputs().size() > 1 || expanded.anyDirectory())) {
+      throw usage("several inputs need an output directory: add -o DIR (or --in-place)");
+    }
+    boolean toDirectory = isDirectory(expanded);
+    if (toDirectory && expanded.stdinCount() > 0) {
+      throw usage(
+          "standard input (-) has no file name to write under in an output directory;"
+              + " convert it alone, to stdout or -o FILE");
+    }
+    if (toDirectory && Files.exists(path()) && !Files.isDirectory(path())) {
+      throw usage("-o " + output + " is a file, but several inputs need an output directory");
+    }
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(mixee.commandLine(), message);
   }
 }

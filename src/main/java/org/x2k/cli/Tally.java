@@ -22,9 +22,9 @@ final class Tally {
   void add(Outcome outcome) {
     total++;
     switch (outcome.status()) {
-      case "failed" -> failed++;
-      case "skipped" -> skipped++;
-      default -> {}
+      case FAILED -> failed++;
+      case SKIPPED -> skipped++;
+      case CONVERTED, UNCHANGED -> {}
     }
     if (kept != null) {
       kept.add(

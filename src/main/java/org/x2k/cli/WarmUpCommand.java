@@ -1,5 +1,6 @@
 package org.x2k.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -7,7 +8,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.x2k.Main;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,7 +67,7 @@ public final class WarmUpCommand implements Callable<Integer> {
   }
 
   private static int run(byte[] input, String... args) {
-    CommandLine commandLine = Main.newCommandLine(new java.io.ByteArrayInputStream(input), args);
+    CommandLine commandLine = X2kCommand.commandLine(new ByteArrayInputStream(input), args);
     PrintWriter discard = new PrintWriter(Writer.nullWriter());
     commandLine.setOut(discard);
     commandLine.setErr(discard);

@@ -10,7 +10,8 @@ import net.sf.saxon.s9api.XdmNodeKind;
  * made, the actions left to the administrator, and the disk renaming map. Java only carries and
  * formats it.
  */
-public record Report(List<Change> changes, List<Action> actions, List<DeviceRename> devices) {
+public record Report(
+    List<Change> changes, List<Action> actions, List<DeviceRename> devices, List<Storage> storage) {
   /** One kind of change, as one line. */
   public record Change(String code, String text) {}
 
@@ -20,12 +21,16 @@ public record Report(List<Change> changes, List<Action> actions, List<DeviceRena
   /** A disk the guest knew as {@code from} is {@code to} on {@code bus} now. */
   public record DeviceRename(String from, String to, String bus) {}
 
-  public static final Report EMPTY = new Report(List.of(), List.of(), List.of());
+  /** A disk image or device the domain uses, which must be reachable on the KVM host. */
+  public record Storage(String path, String device) {}
+
+  public static final Report EMPTY = new Report(List.of(), List.of(), List.of(), List.of());
 
   public Report {
     changes = List.copyOf(changes);
     actions = List.copyOf(actions);
     devices = List.copyOf(devices);
+    storage = List.copyOf(storage);
   }
 
   /** Whether nothing was changed and nothing is left to do. */
@@ -38,12 +43,14 @@ public record Report(List<Change> changes, List<Action> actions, List<DeviceRena
     List<Change> changes = new ArrayList<>();
     List<Action> actions = new ArrayList<>();
     List<DeviceRename> devices = new ArrayList<>();
+    List<Storage> storage = new ArrayList<>();
     for (Report report : reports) {
       changes.addAll(report.changes());
       actions.addAll(report.actions());
       devices.addAll(report.devices());
+      storage.addAll(report.storage());
     }
-    return new Report(changes, actions, devices);
+    return new Report(changes, actions, devices, storage);
   }
 
   /** Reads a {@code <report>} document made by the stylesheet. */
@@ -51,6 +58,7 @@ public record Report(List<Change> changes, List<Action> actions, List<DeviceRena
     List<Change> changes = new ArrayList<>();
     List<Action> actions = new ArrayList<>();
     List<DeviceRename> devices = new ArrayList<>();
+    List<Storage> storage = new ArrayList<>();
     for (XdmNode report : reportDocument.children("report")) {
       for (XdmNode entry : report.children()) {
         if (entry.getNodeKind() != XdmNodeKind.ELEMENT) {
@@ -68,10 +76,12 @@ public record Report(List<Change> changes, List<Action> actions, List<DeviceRena
               devices.add(
                   new DeviceRename(
                       entry.attribute("from"), entry.attribute("to"), entry.attribute("bus")));
+          case "storage" ->
+              storage.add(new Storage(entry.attribute("path"), entry.attribute("device")));
           default -> throw new IllegalStateException("unknown report entry " + entry.getNodeName());
         }
       }
     }
-    return new Report(changes, actions, devices);
+    return new Report(changes, actions, devices, storage);
   }
 }

@@ -123,22 +123,25 @@ public final class OutputFiles {
    * and renamed over it. Whatever fails, {@code file} holds either its old content or the new one.
    */
   public static void replaceInPlace(
-      Path file, byte[] content, String backupSuffix, boolean replaceBackup) throws InputException {
+      Path file, byte[] content, String backupSuffix, boolean replaceBackup)
+      throws OutputException {
     replaceInPlace(file, content, backupSuffix, replaceBackup, temporary -> {});
   }
 
   static void replaceInPlace(
       Path file, byte[] content, String backupSuffix, boolean replaceBackup, Step beforeRename)
-      throws InputException {
+      throws OutputException {
     byte[] original;
     Set<PosixFilePermission> mode;
     try (InputStream in = Files.newInputStream(file)) {
       original = Input.readBounded(in);
       mode = Files.getPosixFilePermissions(file);
     } catch (UnsupportedOperationException e) {
-      throw new InputException("cannot rewrite " + file + ": not a POSIX file system");
+      throw new OutputException("cannot rewrite " + file + ": not a POSIX file system");
     } catch (IOException e) {
       throw problem("cannot rewrite ", file, e);
+    } catch (InputException e) {
+      throw new OutputException("cannot rewrite " + file + ": " + e.getMessage());
     }
     Target target = Target.named(file);
     if (backupSuffix != null) {
@@ -160,7 +163,7 @@ public final class OutputFiles {
    */
   public static void writeAtomically(
       Target target, byte[] content, boolean replace, Set<PosixFilePermission> mode)
-      throws InputException {
+      throws OutputException {
     try (Staged staged = stage(target, content, Set.of(), replace, mode)) {
       staged.commit(true);
     }
@@ -179,7 +182,7 @@ public final class OutputFiles {
       Set<Object> inputs,
       boolean replace,
       Set<PosixFilePermission> mode)
-      throws InputException {
+      throws OutputException {
     Path shown = target.path();
     try {
       if (target.named() && isDeviceOrPipe(shown)) {
@@ -191,17 +194,17 @@ public final class OutputFiles {
         Path name = target.below().getFileName();
         PosixFileAttributes existing = attributes(directory, name);
         if (existing != null && existing.isRegularFile() && inputs.contains(existing.fileKey())) {
-          throw new InputException(
+          throw new OutputException(
               "output " + shown + " is an input of this run; refusing to overwrite it");
         }
         if (existing != null && existing.isDirectory()) {
-          throw new InputException("cannot write " + shown + ": is a directory");
+          throw new OutputException("cannot write " + shown + ": is a directory");
         }
         staged = new Staged(shown, directory, name, replace, content.length);
         staged.create(mode);
         staged.write(content);
         return staged;
-      } catch (InputException | IOException | RuntimeException e) {
+      } catch (OutputException | IOException | RuntimeException e) {
         if (staged != null) {
           staged.close();
         } else {
@@ -233,7 +236,7 @@ public final class OutputFiles {
    * missing.
    */
   private static SecureDirectoryStream<Path> openDirectory(Target target)
-      throws IOException, InputException {
+      throws IOException, OutputException {
     Path walked = target.directory();
     Files.createDirectories(walked.toAbsolutePath());
     DirectoryStream<Path> top = Files.newDirectoryStream(walked);
@@ -256,7 +259,7 @@ public final class OutputFiles {
             // made meanwhile: opened and checked below like any other
           }
         } else if (attributes.isSymbolicLink()) {
-          throw new InputException(
+          throw new OutputException(
               "cannot write "
                   + target
                   + ": "
@@ -271,7 +274,7 @@ public final class OutputFiles {
         directory = next;
       }
       return directory;
-    } catch (InputException | IOException | RuntimeException e) {
+    } catch (OutputException | IOException | RuntimeException e) {
       directory.close();
       throw e;
     }
@@ -299,15 +302,15 @@ public final class OutputFiles {
     return "exists";
   }
 
-  private static InputException problem(String what, Path target, IOException e) {
+  private static OutputException problem(String what, Path target, IOException e) {
     if (e instanceof NoSuchFileException) {
-      return new InputException(what + target + ": no such directory");
+      return new OutputException(what + target + ": no such directory");
     }
     if (e instanceof FileAlreadyExistsException exists) {
-      return new InputException(
+      return new OutputException(
           what + target + ": " + exists.getFile() + " exists and is not a directory");
     }
-    return new InputException(what + target + ": " + IoReason.of(e));
+    return new OutputException(what + target + ": " + IoReason.of(e));
   }
 
   /** An output file written beside its target under a temporary name, not yet in place. */
@@ -431,11 +434,11 @@ public final class OutputFiles {
      * batch's output directory is not flushed one by one (a flush costs more than a conversion), as
      * cp and xsltproc do not: it reaches the disk with the system's writeback.
      */
-    public void commit(boolean flush) throws InputException {
+    public void commit(boolean flush) throws OutputException {
       commit(flush, temporary -> {});
     }
 
-    void commit(boolean flush, Step beforeRename) throws InputException {
+    void commit(boolean flush, Step beforeRename) throws OutputException {
       try {
         if (direct != null) {
           try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
@@ -446,17 +449,17 @@ public final class OutputFiles {
         }
         PosixFileAttributes existing = attributes(directory, name);
         if (existing != null && !replace) {
-          throw new InputException(target + " " + kind(existing) + "; add --force to replace it");
+          throw new OutputException(target + " " + kind(existing) + "; add --force to replace it");
         }
         if (existing != null && existing.isDirectory()) {
-          throw new InputException("cannot write " + target + ": is a directory");
+          throw new OutputException("cannot write " + target + ": is a directory");
         }
         if (flush || existing != null) {
           channel.force(true);
         }
         PosixFileAttributes staged = attributes(directory, temporary);
         if (staged == null || !staged.isRegularFile() || staged.size() != length) {
-          throw new InputException(
+          throw new OutputException(
               "cannot write " + target + ": its temporary file was replaced while x2k wrote it");
         }
         beforeRename.run(temporaryPath);

@@ -15,7 +15,8 @@ import org.x2k.convert.Report;
  *    "name": "...", "uuid": "...",
  *    "changes": [{"code": "...", "text": "..."}],
  *    "actions": [{"code": "...", "severity": "required|recommended|info", "text": "..."}],
- *    "devices": [{"from": "xvda", "to": "vda", "bus": "virtio"}]}]}
+ *    "devices": [{"from": "xvda", "to": "vda", "bus": "virtio"}],
+ *    "storage": [{"path": "/var/lib/xen/images/vm.img", "device": "disk"}]}]}
  * </pre>
  */
 public final class JsonReport {
@@ -42,7 +43,7 @@ public final class JsonReport {
   private void domain(Outcome outcome) {
     out.append("    {\n");
     field(6, "input", outcome.input(), true);
-    field(6, "status", outcome.status(), true);
+    field(6, "status", outcome.status().jsonName(), true);
     Conversion conversion = outcome.conversion();
     if (conversion == null) {
       field(6, outcome.skipped() ? "reason" : "error", outcome.error(), false);
@@ -80,7 +81,16 @@ public final class JsonReport {
       inline("bus", device.bus(), false);
       out.append('}');
     }
-    out.append(report.devices().isEmpty() ? "]\n" : "\n      ]\n");
+    out.append(report.devices().isEmpty() ? "],\n" : "\n      ],\n");
+    out.append("      \"storage\": [");
+    for (int i = 0; i < report.storage().size(); i++) {
+      Report.Storage storage = report.storage().get(i);
+      out.append(i == 0 ? "\n" : ",\n").append("        {");
+      inline("path", storage.path(), true);
+      inline("device", storage.device(), false);
+      out.append('}');
+    }
+    out.append(report.storage().isEmpty() ? "]\n" : "\n      ]\n");
     out.append("    }");
   }
 

@@ -1,5 +1,6 @@
 package org.x2k.report;
 
+import java.util.Locale;
 import org.x2k.convert.Conversion;
 
 /**
@@ -24,14 +25,26 @@ public record Outcome(String input, Conversion conversion, String error, boolean
     return new Outcome(input, null, reason, true);
   }
 
-  /** converted, unchanged (nothing applied), skipped or failed: the JSON report's status. */
-  public String status() {
+  /** What became of an input; its JSON name is the constant's in lower case. */
+  public enum Status {
+    CONVERTED,
+    /** nothing applied: for convert, not a Xen domain, copied as it was */
+    UNCHANGED,
+    SKIPPED,
+    FAILED;
+
+    public String jsonName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  public Status status() {
     if (skipped) {
-      return "skipped";
+      return Status.SKIPPED;
     }
     if (conversion == null) {
-      return "failed";
+      return Status.FAILED;
     }
-    return conversion.converted() ? "converted" : "unchanged";
+    return conversion.converted() ? Status.CONVERTED : Status.UNCHANGED;
   }
 }

@@ -45,9 +45,9 @@ class OutputFilesTest {
   @Test
   void failureBeforeTheRenameLeavesTheOriginalIntact() throws Exception {
     Path file = Files.writeString(dir.resolve("vm.xml"), "original definition");
-    InputException failure =
+    OutputException failure =
         assertThrows(
-            InputException.class,
+            OutputException.class,
             () ->
                 OutputFiles.replaceInPlace(
                     file,
@@ -139,9 +139,9 @@ class OutputFilesTest {
           Files.delete(temporary);
           Files.createSymbolicLink(temporary, victim);
         };
-    InputException failure =
+    OutputException failure =
         assertThrows(
-            InputException.class,
+            OutputException.class,
             () -> OutputFiles.replaceInPlace(file, "new content".getBytes(), null, false));
     assertTrue(
         failure.getMessage().endsWith("its temporary file was replaced while x2k wrote it"),
@@ -150,9 +150,9 @@ class OutputFilesTest {
     assertUntouched(victim);
     assertEquals("old", Files.readString(file));
 
-    InputException staged =
+    OutputException staged =
         assertThrows(
-            InputException.class,
+            OutputException.class,
             () -> {
               try (OutputFiles.Staged output =
                   OutputFiles.stage(
@@ -181,7 +181,7 @@ class OutputFilesTest {
           Files.createLink(temporary, victim);
         };
     assertThrows(
-        InputException.class,
+        OutputException.class,
         () -> OutputFiles.replaceInPlace(file, "new content".getBytes(), null, false));
     assertUntouched(victim);
     assertEquals("old", Files.readString(file));
