@@ -28,4 +28,9 @@ public final class ConversionException extends Exception {
   public String code() {
     return code;
   }
+
+  /** {@code message} on one line, as x2k prints every problem. */
+  static String oneLine(String message) {
+    return message == null ? "unknown problem" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+  }
 }

@@ -159,7 +159,7 @@ class ScalingTest {
 
   static String namespaces(int n) {
     StringBuilder declarations = new StringBuilder();
-    for (int i = 0; i < DomainConverter.MAX_NAMESPACES - 1; i++) {
+    for (int i = 0; i < SafeXmlParser.MAX_NAMESPACES - 1; i++) {
       declarations.append(" xmlns:n").append(i).append("='urn:x2k:test:").append(i).append('\'');
     }
     StringBuilder devices = new StringBuilder();

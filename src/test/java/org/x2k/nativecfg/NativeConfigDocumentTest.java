@@ -1,4 +1,4 @@
-package org.x2k.convert;
+package org.x2k.nativecfg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

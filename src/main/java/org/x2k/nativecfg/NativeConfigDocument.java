@@ -1,4 +1,4 @@
-package org.x2k.convert;
+package org.x2k.nativecfg;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -13,16 +13,12 @@ import net.sf.saxon.s9api.BuildingStreamWriter;
 import net.sf.saxon.s9api.DocumentBuilder;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmNode;
-import org.x2k.nativecfg.ConfigSyntaxException;
-import org.x2k.nativecfg.FormatDetector;
-import org.x2k.nativecfg.XenConfig;
 import org.x2k.nativecfg.XenConfig.Format;
 import org.x2k.nativecfg.XenConfig.ListValue;
 import org.x2k.nativecfg.XenConfig.Number;
 import org.x2k.nativecfg.XenConfig.Setting;
 import org.x2k.nativecfg.XenConfig.Text;
 import org.x2k.nativecfg.XenConfig.Value;
-import org.x2k.nativecfg.XenConfigParser;
 
 /**
  * A native xl/xm config as the document native2xen.xsl reads:
@@ -37,7 +33,7 @@ import org.x2k.nativecfg.XenConfigParser;
  *
  * Values are {@code string}, {@code number} (as written) or {@code list} elements.
  */
-final class NativeConfigDocument {
+public final class NativeConfigDocument {
   /** A guest config names its guest; xl.conf and other key=value files do not. */
   private static final Pattern NAME_SETTING = Pattern.compile("(?m)^[ \\t]*name[ \\t]*=");
 
@@ -48,7 +44,7 @@ final class NativeConfigDocument {
    * UTF-8, or in UTF-16 or UTF-32 (with a byte order mark, or '<' as their first character), which
    * libxml2 and so libvirt read too.
    */
-  static boolean isXml(byte[] bytes) {
+  public static boolean isXml(byte[] bytes) {
     if (bytes.length >= 2) {
       int first = bytes[0] & 0xff;
       int second = bytes[1] & 0xff;
@@ -79,11 +75,11 @@ final class NativeConfigDocument {
 
   /**
    * @param format the dialect, or null to detect it from the content
-   * @throws ConversionException NOT_A_DOMAIN for text that is no guest config at all (a script,
+   * @throws NativeConfigException NOT_A_CONFIG for text that is no guest config at all (a script,
    *     xend-config.sxp, xl.conf), else for a guest config with a syntax error
    */
-  static XdmNode read(byte[] bytes, Format format, DocumentBuilder builder)
-      throws ConversionException {
+  public static XdmNode read(byte[] bytes, Format format, DocumentBuilder builder)
+      throws NativeConfigException {
     String text;
     try {
       text =
@@ -94,31 +90,32 @@ final class NativeConfigDocument {
               .decode(ByteBuffer.wrap(bytes))
               .toString();
     } catch (CharacterCodingException e) {
-      throw new ConversionException(
+      throw new NativeConfigException(
           "neither domain XML nor a Xen config: not UTF-8 text",
           e,
-          ConversionException.NOT_A_DOMAIN);
+          NativeConfigException.Kind.NOT_A_CONFIG);
     }
     if (text.isBlank()) {
-      throw new ConversionException("empty input");
+      throw new NativeConfigException("empty input", null, NativeConfigException.Kind.EMPTY);
     }
     XenConfig config;
     try {
       config = XenConfigParser.parse(text);
     } catch (ConfigSyntaxException e) {
       if (NAME_SETTING.matcher(text).find()) {
-        throw new ConversionException("Xen config syntax: " + e.getMessage(), e, "native-syntax");
+        throw new NativeConfigException(
+            "Xen config syntax: " + e.getMessage(), e, NativeConfigException.Kind.SYNTAX);
       }
-      throw new ConversionException(
+      throw new NativeConfigException(
           "neither domain XML nor a Xen config (" + e.getMessage() + ")",
           e,
-          ConversionException.NOT_A_DOMAIN);
+          NativeConfigException.Kind.NOT_A_CONFIG);
     }
     if (!config.has("name")) {
-      throw new ConversionException(
+      throw new NativeConfigException(
           "a Xen config without a name setting, so not a guest's",
           null,
-          ConversionException.NOT_A_DOMAIN);
+          NativeConfigException.Kind.NOT_A_CONFIG);
     }
     FormatDetector.Detection detection =
         format == null
