@@ -11,6 +11,19 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
+  <!-- Whether a NIC gets a new model: Xen's netfront or ioemu, or no model on a
+       paravirtualised guest (see below); the rules and the report use it. -->
+  <xsl:function name="x2k:is-remodelled" as="xs:boolean">
+    <xsl:param name="interface" as="element(interface)"/>
+    <xsl:sequence select="$interface/model/@type = ('netfront', 'ioemu') or x2k:gets-pv-model($interface)"/>
+  </xsl:function>
+
+  <xsl:function name="x2k:gets-pv-model" as="xs:boolean">
+    <xsl:param name="interface" as="element(interface)"/>
+    <xsl:sequence select="not($interface/@type = 'hostdev') and not($interface/model)
+                          and x2k:was-paravirtual(root($interface)/domain)"/>
+  </xsl:function>
+
   <!-- Step 2.6.1: Xen's paravirtual NIC becomes $nic-model (virtio by default). -->
   <xsl:template match="/domain/devices/interface/model/@type[. = 'netfront']">
     <xsl:attribute name="type" select="$nic-model"/>
@@ -25,7 +38,7 @@
        only NIC such a guest knows; on KVM it gets $nic-model, not QEMU's emulated
        default. A fully virtualised guest keeps QEMU's default emulated NIC, as
        under Xen. A passed-through NIC (hostdev) has no model. -->
-  <xsl:template match="/domain/devices/interface[not(@type = 'hostdev')][not(model)][x2k:was-paravirtual(/domain)]">
+  <xsl:template match="/domain/devices/interface[x2k:gets-pv-model(.)]">
     <xsl:copy>
       <xsl:apply-templates select="@*, node()"/>
       <model type="{$nic-model}"/>
@@ -51,9 +64,7 @@
        must have. -->
   <xsl:template match="/domain/devices/interface[x2k:is-first-of-kind(., 'interface')]" mode="x2k:report" priority="1">
     <xsl:variable name="nics" as="element(interface)+" select="../interface"/>
-    <xsl:variable name="paravirtual" as="xs:boolean" select="x2k:was-paravirtual(/domain)"/>
-    <xsl:variable name="remodelled" as="element(interface)*"
-        select="$nics[model/@type = ('netfront', 'ioemu') or (not(model) and $paravirtual and not(@type = 'hostdev'))]"/>
+    <xsl:variable name="remodelled" as="element(interface)*" select="$nics[x2k:is-remodelled(.)]"/>
     <xsl:if test="exists($remodelled)">
       <change code="nic-model">NIC models: {x2k:list($remodelled ! ((mac/@address, 'interface ' || (count(preceding-sibling::interface) + 1) || ' (no MAC)')[1] || ' ' || (model/@type, 'netfront')[1] || ' → ' || (if (model/@type = 'ioemu') then 'rtl8139' else $nic-model)))}</change>
       <action code="guest-nic-names" severity="recommended">MAC addresses are kept, but the NIC model changed: the guest may name its interfaces differently; remove stale entries from /etc/udev/rules.d/70-persistent-net.rules and check the network configuration.</action>
