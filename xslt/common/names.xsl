@@ -20,7 +20,7 @@
 
   <!-- libvirt's disk suffix for a 0-based index: 0 a, 25 z, 26 aa, 701 zz, 702 aaa
        (virDiskNameToIndex read backwards). -->
-  <xsl:function name="x2k:disk-suffix" as="xs:string">
+  <xsl:function name="x2k:disk-suffix" as="xs:string" visibility="public">
     <xsl:param name="index" as="xs:integer"/>
     <xsl:variable name="letter" select="codepoints-to-string(97 + $index mod 26)"/>
     <xsl:sequence select="if ($index lt 26) then $letter
@@ -32,7 +32,7 @@
        Names of another shape sort last, and so do names of more than six letters,
        which libvirt refuses (virDiskNameToIndex stops short of overflow) and whose
        index would be a number of the name's length. -->
-  <xsl:function name="x2k:disk-order" as="xs:integer+">
+  <xsl:function name="x2k:disk-order" as="xs:integer+" visibility="public">
     <xsl:param name="name" as="xs:string"/>
     <xsl:variable name="parts" as="xs:string*"
         select="if (string-length($name) gt 20) then ()

@@ -164,7 +164,7 @@
 
   <!-- The name a disk the guest knew as $old (xvda2, or xvda2 as a partition of disk
        xvda) has after the conversion; empty if no disk answers to it. -->
-  <xsl:function name="x2k:new-device-name" as="xs:string?">
+  <xsl:function name="x2k:new-device-name" as="xs:string?" visibility="public">
     <xsl:param name="devices" as="element(devices)"/>
     <xsl:param name="old" as="xs:string"/>
     <xsl:variable name="exact" as="element(target)?" select="($devices/disk/target[@dev = $old])[1]"/>
@@ -178,7 +178,7 @@
         else ()"/>
   </xsl:function>
 
-  <xsl:function name="x2k:final-name" as="xs:string">
+  <xsl:function name="x2k:final-name" as="xs:string" visibility="public">
     <xsl:param name="target" as="element(target)"/>
     <xsl:sequence select="if (x2k:is-renamed($target))
                           then x2k:target-plan($target/ancestor::devices[1])(generate-id($target))[2]

@@ -100,7 +100,7 @@
     </xsl:copy>
   </xsl:template>
 
-  <xsl:function name="x2k:guest-command-line" as="xs:string">
+  <xsl:function name="x2k:guest-command-line" as="xs:string" visibility="public">
     <xsl:param name="command-line" as="xs:string"/>
     <xsl:param name="devices" as="element(devices)?"/>
     <xsl:variable name="disks-renamed" as="xs:string*">
