@@ -11,6 +11,7 @@ import org.x2k.convert.DomainConverter;
 import org.x2k.io.Input;
 import org.x2k.io.OutputException;
 import org.x2k.io.OutputFiles;
+import org.x2k.io.Staged;
 import org.x2k.report.UnifiedDiff;
 
 /**
@@ -139,7 +140,7 @@ abstract class OutputSink {
       this.inputFiles = inputFiles;
     }
 
-    private record StagedFile(OutputFiles.Staged staged) implements Pending {
+    private record StagedFile(Staged staged) implements Pending {
       @Override
       public void close() {
         staged.close();
@@ -164,7 +165,7 @@ abstract class OutputSink {
 
     @Override
     void finish(Input input, Conversion result, Pending pending) throws OutputException {
-      try (OutputFiles.Staged staged = ((StagedFile) pending).staged()) {
+      try (Staged staged = ((StagedFile) pending).staged()) {
         if (!written.add(staged.target().toAbsolutePath().normalize())) {
           throw new OutputException("an earlier input was already written to " + staged.target());
         }

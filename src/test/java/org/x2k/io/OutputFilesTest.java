@@ -66,7 +66,7 @@ class OutputFilesTest {
   @Test
   void stagedFileAppearsOnlyWhenCommitted() throws Exception {
     Path target = dir.resolve("out/vm.xml");
-    try (OutputFiles.Staged staged =
+    try (Staged staged =
         OutputFiles.stage(
             OutputFiles.Target.named(target),
             "new".getBytes(),
@@ -85,7 +85,7 @@ class OutputFilesTest {
   @Test
   void stagedFileNotCommittedLeavesNothingBehind() throws Exception {
     Path target = Files.writeString(dir.resolve("vm.xml"), "old");
-    try (OutputFiles.Staged staged =
+    try (Staged staged =
         OutputFiles.stage(
             OutputFiles.Target.named(target),
             "new".getBytes(),
@@ -154,7 +154,7 @@ class OutputFilesTest {
         assertThrows(
             OutputException.class,
             () -> {
-              try (OutputFiles.Staged output =
+              try (Staged output =
                   OutputFiles.stage(
                       OutputFiles.Target.below(shared, Path.of("new.xml")),
                       "new content".getBytes(),
