@@ -88,13 +88,7 @@ public final class BridgeCommand implements Callable<Integer> {
     }
     Inputs expanded = Inputs.expand(inputs, recursive);
     output.validate(expanded, false);
-    return new Batch(
-            new Batch.Streams(
-                parent.stdin(), spec.commandLine().getOut(), spec.commandLine().getErr()),
-            output,
-            reporting,
-            common.stacktrace,
-            "updated")
+    return new Batch(parent.streams(spec), output, reporting, common.stacktrace, "updated")
         .run(expanded, DomainConverter.bridgesOnly(mappings.bridges, mappings.networks));
   }
 }

@@ -93,13 +93,7 @@ public final class ConvertCommand implements Callable<Integer> {
             .withNativeFormat(nativeFormat);
     HostCapabilities savedCapabilities = conversion.capabilities();
     Batch batch =
-        new Batch(
-            new Batch.Streams(
-                parent.stdin(), spec.commandLine().getOut(), spec.commandLine().getErr()),
-            output,
-            reporting,
-            common.stacktrace,
-            "converted");
+        new Batch(parent.streams(spec), output, reporting, common.stacktrace, "converted");
     // a null resource is allowed, and not closed
     try (Hypervisor source = fleet.connect != null ? Hypervisor.open(fleet.connect, true) : null;
         Hypervisor target = fleet.define != null ? Hypervisor.open(fleet.define, false) : null) {

@@ -73,13 +73,7 @@ public final class FromNativeCommand implements Callable<Integer> {
     }
     Inputs expanded = Inputs.expand(inputArguments, recursive);
     output.validate(expanded, false);
-    return new Batch(
-            new Batch.Streams(
-                parent.stdin(), spec.commandLine().getOut(), spec.commandLine().getErr()),
-            output,
-            reporting,
-            common.stacktrace,
-            "read")
+    return new Batch(parent.streams(spec), output, reporting, common.stacktrace, "read")
         .run(expanded, DomainConverter.fromNative().withNativeFormat(format));
   }
 }

@@ -87,6 +87,14 @@ public final class X2kCommand implements Callable<Integer> {
     this.stdin = stdin;
   }
 
+  /**
+   * What a subcommand's batch reads and writes: this command line's stdin, and its own out and err.
+   */
+  Batch.Streams streams(CommandSpec subcommand) {
+    return new Batch.Streams(
+        stdin(), subcommand.commandLine().getOut(), subcommand.commandLine().getErr());
+  }
+
   InputStream stdin() {
     return stdin;
   }
