@@ -6,10 +6,10 @@ import java.util.Map;
  * Whether a golden run rewrites expected files: only when asked with {@code -Dgolden.update=true},
  * and never under CI, where a rewritten expectation would hide the very change it should catch.
  */
-final class GoldenUpdate {
+public final class GoldenUpdate {
   private GoldenUpdate() {}
 
-  static boolean requested(String property, Map<String, String> environment) {
+  public static boolean requested(String property, Map<String, String> environment) {
     if (!Boolean.parseBoolean(property)) {
       return false;
     }

@@ -1,0 +1,131 @@
+package org.x2k.guest;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * GRUB's kernel command lines (menu.lst and grub.conf of GRUB Legacy, which pygrub read; grub.cfg
+ * of GRUB 2, and /etc/default/grub that update-grub makes it from) get root= and resume= by UUID
+ * and a console on both hypervisors, so the same menu boots on Xen and on KVM.
+ */
+final class BootloaderRules {
+  private BootloaderRules() {}
+
+  private static final String WHY = "GRUB's kernel command line: root by UUID, console on ttyS0";
+
+  /** GRUB Legacy: "kernel /vmlinuz-... ARGS". */
+  private static final Pattern LEGACY_KERNEL =
+      Pattern.compile("^(\\s*kernel\\s+(?:--\\S+\\s+)*\\S+)(.*)$");
+
+  /** GRUB 2: "linux /vmlinuz-... ARGS" (linux16 and linuxefi as RHEL writes them). */
+  private static final Pattern GRUB2_LINUX =
+      Pattern.compile("^(\\s*(?:linux|linux16|linuxefi)\\s+\\S+)(.*)$");
+
+  /** /etc/default/grub: GRUB_CMDLINE_LINUX[_DEFAULT]="ARGS" (or '...', or unquoted). */
+  private static final Pattern DEFAULT_CMDLINE =
+      Pattern.compile(
+          "^(\\s*(GRUB_CMDLINE_LINUX(?:_DEFAULT)?)=)(\"([^\"]*)\"|'([^']*)'|(\\S*))(.*)$");
+
+  static void apply(Planner planner) throws GuestException {
+    for (String menu : new String[] {"/boot/grub/menu.lst", "/boot/grub/grub.conf"}) {
+      if (planner.files.linkTarget(menu).isEmpty()) {
+        rewriteLines(planner, menu, LEGACY_KERNEL);
+      }
+    }
+    for (String config : new String[] {"/boot/grub/grub.cfg", "/boot/grub2/grub.cfg"}) {
+      if (planner.files.linkTarget(config).isEmpty()) {
+        rewriteLines(planner, config, GRUB2_LINUX);
+      }
+    }
+    defaultGrub(planner);
+  }
+
+  private static void rewriteLines(Planner planner, String path, Pattern kernelLine)
+      throws GuestException {
+    Optional<String> text = planner.text(path);
+    if (text.isEmpty()) {
+      return;
+    }
+    StringBuilder out = new StringBuilder();
+    for (String line : StorageRules.lines(text.get())) {
+      Matcher matcher = kernelLine.matcher(StorageRules.stripNewline(line));
+      if (matcher.matches()) {
+        out.append(matcher.group(1))
+            .append(KernelCommandLine.rewrite(planner, matcher.group(2), path))
+            .append(StorageRules.newline(line));
+      } else {
+        out.append(line);
+      }
+    }
+    planner.edit(path, out.toString(), WHY);
+  }
+
+  /**
+   * The console goes where the Xen console is named (GRUB_CMDLINE_LINUX_DEFAULT or
+   * GRUB_CMDLINE_LINUX), else into GRUB_CMDLINE_LINUX, which every entry gets.
+   */
+  private static void defaultGrub(Planner planner) throws GuestException {
+    String path = "/etc/default/grub";
+    Optional<String> text = planner.text(path);
+    if (text.isEmpty()) {
+      return;
+    }
+    String all = "";
+    String consoleVariable = "GRUB_CMDLINE_LINUX";
+    for (String line : StorageRules.lines(text.get())) {
+      Matcher matcher = DEFAULT_CMDLINE.matcher(StorageRules.stripNewline(line));
+      if (matcher.matches()) {
+        String value = value(matcher);
+        all += " " + value;
+        if (KernelCommandLine.hasXenConsole(value)) {
+          consoleVariable = matcher.group(2);
+        }
+      }
+    }
+    boolean consoleNeeded =
+        planner.plan.paravirtual()
+            && !KernelCommandLine.withBothConsoles(all).equals(all)
+            && !all.contains("console=ttyS0");
+    boolean placed = false;
+    StringBuilder out = new StringBuilder();
+    for (String line : StorageRules.lines(text.get())) {
+      Matcher matcher = DEFAULT_CMDLINE.matcher(StorageRules.stripNewline(line));
+      if (!matcher.matches()) {
+        out.append(line);
+        continue;
+      }
+      String value = planner.stableDevices(value(matcher), path);
+      if (consoleNeeded && matcher.group(2).equals(consoleVariable) && !placed) {
+        value = KernelCommandLine.withBothConsoles(value);
+        placed = true;
+      }
+      if (value.equals(value(matcher))) {
+        out.append(line);
+        continue;
+      }
+      out.append(matcher.group(1))
+          .append('"')
+          .append(value)
+          .append('"')
+          .append(matcher.group(7))
+          .append(StorageRules.newline(line));
+    }
+    if (consoleNeeded && !placed) {
+      if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
+        out.append('\n');
+      }
+      out.append("GRUB_CMDLINE_LINUX=\"console=hvc0 console=ttyS0\"\n");
+    }
+    planner.edit(path, out.toString(), WHY);
+  }
+
+  private static String value(Matcher matcher) {
+    for (int group = 4; group <= 6; group++) {
+      if (matcher.group(group) != null) {
+        return matcher.group(group);
+      }
+    }
+    return "";
+  }
+}

@@ -1,0 +1,193 @@
+package org.x2k.guest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Makes a guest's changes so that they can be reversed, and reverses them (x2k guest --undo).
+ * Before a file is changed for the first time it is copied to FILE.x2k-orig with its mode, owner
+ * and attributes; every step is written to the manifest, /var/lib/x2k/undo, before it is taken, so
+ * that a run cut short can still be undone. Undoing takes the manifest's steps last first.
+ */
+public final class GuestEditor {
+  /** The manifest, inside the guest. */
+  public static final String MANIFEST = "/var/lib/x2k/undo";
+
+  public static final String BACKUP = ".x2k-orig";
+
+  private static final String HEADER =
+      "# x2k guest: changes made in this guest; 'x2k guest --undo' reverses them, last first\n";
+
+  /** Runs a program inside the guest. */
+  public interface Runner {
+    void run(List<String> argv) throws GuestException;
+  }
+
+  private final GuestFiles files;
+  private final List<String> steps;
+
+  private GuestEditor(GuestFiles files, List<String> steps) {
+    this.files = files;
+    this.steps = steps;
+  }
+
+  /** Makes {@code changes} in {@code files}, running programs with {@code runner}. */
+  public static void apply(GuestFiles files, List<GuestChange> changes, Runner runner)
+      throws GuestException {
+    GuestEditor editor = new GuestEditor(files, read(files).orElseGet(ArrayList::new));
+    editor.parents(MANIFEST);
+    for (GuestChange change : changes) {
+      if (change instanceof GuestChange.Edit edit) {
+        editor.parents(edit.path());
+        editor.preserve(edit.path());
+        files.write(edit.path(), edit.after());
+      } else if (change instanceof GuestChange.Unlink unlink) {
+        editor.record("link", unlink.path(), unlink.target());
+        files.remove(unlink.path());
+      } else if (change instanceof GuestChange.Run run) {
+        for (String rewritten : run.rewrites()) {
+          editor.preserve(rewritten);
+        }
+        runner.run(run.argv());
+      }
+    }
+  }
+
+  /**
+   * Reverses every change the manifest lists, last first, then removes the manifest.
+   *
+   * @return what could not be restored (a backup someone removed), one line each
+   */
+  public static List<String> undo(GuestFiles files) throws GuestException {
+    List<String> steps =
+        read(files)
+            .orElseThrow(
+                () ->
+                    new GuestException(
+                        "no changes of x2k's in this guest (no " + MANIFEST + " there)"));
+    List<String> problems = new ArrayList<>();
+    List<String> directories = new ArrayList<>();
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      String[] step = steps.get(i).split(" ");
+      String path = step.length > 1 ? decode(step[1]) : "";
+      switch (step[0]) {
+        case "restore" -> {
+          if (files.isFile(path + BACKUP) || files.linkTarget(path + BACKUP).isPresent()) {
+            files.rename(path + BACKUP, path);
+          } else {
+            problems.add(path + BACKUP + " is gone: " + path + " stays as x2k left it");
+          }
+        }
+        case "remove" -> files.remove(path);
+        case "link" -> {
+          if (!files.exists(path)) {
+            files.symlink(decode(step[2]), path);
+          }
+        }
+        case "rmdir" -> directories.add(path);
+        default -> problems.add("unknown step in " + MANIFEST + ": " + steps.get(i));
+      }
+    }
+    files.remove(MANIFEST);
+    for (String directory : directories) {
+      files.removeEmptyDirectory(directory);
+    }
+    return problems;
+  }
+
+  /** Whether x2k changed this guest before and has not undone it. */
+  public static boolean changed(GuestFiles files) throws GuestException {
+    return files.isFile(MANIFEST);
+  }
+
+  private static Optional<List<String>> read(GuestFiles files) throws GuestException {
+    Optional<byte[]> manifest = files.read(MANIFEST);
+    if (manifest.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> steps = new ArrayList<>();
+    for (String line : new String(manifest.get(), StandardCharsets.UTF_8).lines().toList()) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        steps.add(line);
+      }
+    }
+    return Optional.of(steps);
+  }
+
+  /** Backs {@code path} up once (or records that it is new), before it is first changed. */
+  private void preserve(String path) throws GuestException {
+    String restore = "restore " + encode(path);
+    String remove = "remove " + encode(path);
+    if (steps.contains(restore) || steps.contains(remove)) {
+      return;
+    }
+    if (files.isFile(path) && files.linkTarget(path).isEmpty()) {
+      files.copy(path, path + BACKUP);
+      record("restore", path);
+    } else {
+      record("remove", path);
+    }
+  }
+
+  private void parents(String path) throws GuestException {
+    int slash = path.lastIndexOf('/');
+    if (slash > 0) {
+      String parent = path.substring(0, slash);
+      if (!files.isDirectory(parent)) {
+        parents(parent);
+        directory(parent);
+      }
+    }
+  }
+
+  private void directory(String path) throws GuestException {
+    if (!files.isDirectory(path)) {
+      record("rmdir", path);
+      files.makeDirectory(path);
+    }
+  }
+
+  private void record(String... step) throws GuestException {
+    StringBuilder line = new StringBuilder(step[0]);
+    for (int i = 1; i < step.length; i++) {
+      line.append(' ').append(encode(step[i]));
+    }
+    steps.add(line.toString());
+    if (!files.isDirectory("/var/lib/x2k")) {
+      return; // the manifest's directory is the first step; it is written once it exists
+    }
+    StringBuilder manifest = new StringBuilder(HEADER);
+    steps.forEach(s -> manifest.append(s).append('\n'));
+    files.write(MANIFEST, manifest.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Paths with blanks, newlines or other bytes kept on one line, as %XX. */
+  static String encode(String path) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : path.getBytes(StandardCharsets.ISO_8859_1)) {
+      int c = b & 0xff;
+      if (c > 0x20 && c < 0x7f && c != '%') {
+        out.append((char) c);
+      } else {
+        out.append(String.format("%%%02X", c));
+      }
+    }
+    return out.toString();
+  }
+
+  static String decode(String encoded) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < encoded.length(); i++) {
+      char c = encoded.charAt(i);
+      if (c == '%' && i + 2 < encoded.length()) {
+        out.write(Integer.parseInt(encoded.substring(i + 1, i + 3), 16));
+        i += 2;
+      } else {
+        out.write(c);
+      }
+    }
+    return new String(out.toByteArray(), StandardCharsets.ISO_8859_1);
+  }
+}

@@ -1,0 +1,58 @@
+package org.x2k.guest;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What inspection found in a guest.
+ *
+ * @param distro libguestfs's name of the distribution (debian, ubuntu, rhel, centos, sles, ...)
+ * @param majorVersion its major version, 0 if unknown
+ * @param minorVersion its minor version
+ * @param product its product name, for messages
+ * @param filesystems the filesystems on the guest's disks, by their device name under Xen
+ * @param rootDevice the Xen device name of the root filesystem
+ */
+public record GuestFacts(
+    String distro,
+    int majorVersion,
+    int minorVersion,
+    String product,
+    Map<String, Filesystem> filesystems,
+    String rootDevice) {
+  public GuestFacts {
+    filesystems = Map.copyOf(filesystems);
+  }
+
+  /** The filesystem the guest knew as /dev/{@code xenName}, if it is on one of its disks. */
+  public Optional<Filesystem> filesystem(String xenName) {
+    return Optional.ofNullable(filesystems.get(xenName));
+  }
+
+  public Optional<Filesystem> root() {
+    return filesystem(rootDevice);
+  }
+
+  /** The families of distributions whose files x2k knows how to change. */
+  static final List<String> KNOWN =
+      List.of(
+          "debian",
+          "ubuntu",
+          "linuxmint",
+          "univention",
+          "rhel",
+          "centos",
+          "scientificlinux",
+          "oraclelinux",
+          "fedora",
+          "rocky",
+          "almalinux",
+          "sles",
+          "suse-based",
+          "opensuse");
+
+  boolean isKnownDistribution() {
+    return KNOWN.contains(distro);
+  }
+}
