@@ -42,6 +42,20 @@
   <!-- Boot: UEFI guests get firmware='efi'; a guest that booted through pygrub, or
        whose kernel is dropped by boot=disk, boots from its first disk unless the
        definition already names a boot order. -->
+  <!-- x2k guest: the guest's own kernel, copied out to the host, boots it directly
+       (libvirt's order: type, loader, nvram, then kernel, initrd, cmdline). -->
+  <xsl:template match="/domain/os[$guest-kernel != '']" priority="1">
+    <xsl:copy>
+      <xsl:apply-templates select="@*, type, loader, nvram"/>
+      <kernel>{$guest-kernel}</kernel>
+      <xsl:if test="$guest-initrd != ''">
+        <initrd>{$guest-initrd}</initrd>
+      </xsl:if>
+      <cmdline>{$guest-cmdline}</cmdline>
+      <xsl:apply-templates select="node() except (type, loader, nvram, kernel, initrd, cmdline, dtb, boot)"/>
+    </xsl:copy>
+  </xsl:template>
+
   <xsl:template match="/domain/os">
     <xsl:copy>
       <xsl:if test="loader/@type = 'pflash' and not(@firmware)">

@@ -39,6 +39,13 @@
        kernel, for guests that carry their own bootloader. -->
   <xsl:param name="boot" as="xs:string" select="'kernel'"/>
 
+  <!-- x2k guest: the guest's own kernel and initramfs, copied out to the host, and the
+       command line for them (root by UUID, both consoles). Set, they replace whatever
+       booted the guest under Xen (dom0's kernel, pygrub, PV-GRUB): direct kernel boot. -->
+  <xsl:param name="guest-kernel" as="xs:string" select="''"/>
+  <xsl:param name="guest-initrd" as="xs:string" select="''"/>
+  <xsl:param name="guest-cmdline" as="xs:string" select="''"/>
+
   <!-- Bus for Xen's paravirtual disks (bus xen, and every disk of a PV guest):
        virtio, or scsi, sata or ide for guests without virtio drivers. -->
   <xsl:param name="disk-bus" as="xs:string" select="'virtio'"/>

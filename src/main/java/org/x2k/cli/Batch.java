@@ -62,6 +62,13 @@ final class Batch {
   private record Prepared(
       Input input, Conversion result, OutputSink.Pending pending, Exception failure) {}
 
+  private GuestStep guestStep;
+
+  /** Also changes each guest's own files (--guest, x2k guest). */
+  void withGuest(GuestStep step) {
+    this.guestStep = step;
+  }
+
   /**
    * Runs {@code expanded} (validated by {@link OutputOptions#validate}) through {@code converter}.
    */
@@ -132,6 +139,9 @@ final class Batch {
     try {
       byte[] xml = input.read(streams.stdin());
       Conversion result = converter.convert(xml);
+      if (guestStep != null) {
+        result = guestStep.apply(converter, xml, result);
+      }
       return new Prepared(input, result, sink.prepare(input, xml, result), null);
     } catch (ConversionException | InputException | OutputException e) {
       return new Prepared(input, null, null, e);
@@ -157,6 +167,10 @@ final class Batch {
       if (!reporting.quiet) {
         result.notes().forEach(note -> err.println("x2k: " + input.name() + ": note: " + note));
         TextReport.print(err, input.name(), result, verb);
+      }
+      if (!result.guestDiff().isEmpty()) {
+        streams.out().print(result.guestDiff());
+        streams.out().flush();
       }
       sink.finish(input, result, pending);
       if (defineTarget != null) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.x2k.convert.DomainConverter;
+import org.x2k.guest.GuestSession;
 import org.x2k.io.Input;
 import org.x2k.io.Inputs;
 import org.x2k.libvirt.HostCapabilities;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Spec;
     },
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILED_OR_LEFT_OUT_LINE, ExitCodes.USAGE_LINE})
-public final class ConvertCommand implements Callable<Integer> {
+public class ConvertCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @ParentCommand X2kCommand parent;
@@ -79,6 +80,17 @@ public final class ConvertCommand implements Callable<Integer> {
 
   @Mixin ConversionOptions conversion;
 
+  @Option(
+      names = "--guest",
+      description =
+          "Also change the guest's own files to match (fstab, GRUB, initramfs, getty, NIC names),"
+              + " offline with libguestfs, valid on Xen and KVM alike, each changed file backed up"
+              + " as FILE.x2k-orig in the guest (x2k guest --undo reverses them). With --dry-run,"
+              + " print the diff of every guest file it would change.")
+  boolean guest;
+
+  @Mixin GuestOptions guestOptions;
+
   @Mixin ReportOptions reporting;
 
   @Mixin CommonOptions common;
@@ -92,8 +104,14 @@ public final class ConvertCommand implements Callable<Integer> {
                 conversion.stylesheetParameters(), mappings.bridges, mappings.networks)
             .withNativeFormat(nativeFormat);
     HostCapabilities savedCapabilities = conversion.capabilities();
-    Batch batch =
-        new Batch(parent.streams(spec), output, reporting, common.stacktrace, "converted");
+    Batch batch = new Batch(parent.streams(spec), output, reporting, common.stacktrace, verb());
+    GuestSession.Mode mode = guestMode();
+    if (mode != null) {
+      if (fleet.connect != null || fleet.define != null) {
+        throw usage("the guest's disks are changed on this host: drop --connect and --define");
+      }
+      batch.withGuest(new GuestStep(guestOptions, mode));
+    }
     // a null resource is allowed, and not closed
     try (Hypervisor source = fleet.connect != null ? Hypervisor.open(fleet.connect, true) : null;
         Hypervisor target = fleet.define != null ? Hypervisor.open(fleet.define, false) : null) {
@@ -152,6 +170,18 @@ public final class ConvertCommand implements Callable<Integer> {
     return fleet.define != null ? host.source() : "the KVM host of " + host.source();
   }
 
+  /** What to do inside each guest, or null to leave guests alone. */
+  GuestSession.Mode guestMode() {
+    if (!guest) {
+      return null;
+    }
+    return output.dryRun ? GuestSession.Mode.DRY_RUN : GuestSession.Mode.APPLY;
+  }
+
+  String verb() {
+    return "converted";
+  }
+
   private void validateFleet() {
     if (fleet.connect == null && (fleet.all || !fleet.patterns.isEmpty())) {
       throw usage("--all and --match choose domains of --connect URI");
@@ -181,7 +211,7 @@ public final class ConvertCommand implements Callable<Integer> {
     }
   }
 
-  private ParameterException usage(String message) {
+  ParameterException usage(String message) {
     return new ParameterException(spec.commandLine(), message);
   }
 

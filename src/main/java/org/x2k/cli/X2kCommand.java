@@ -30,6 +30,7 @@ public final class X2kCommand implements Callable<Integer> {
   private static final List<String> SUBCOMMANDS =
       List.of(
           "convert",
+          "guest",
           "from-native",
           "bridge",
           "hook",
@@ -42,6 +43,7 @@ public final class X2kCommand implements Callable<Integer> {
   private static Object newSubcommand(String name) {
     return switch (name) {
       case "convert" -> new ConvertCommand();
+      case "guest" -> new GuestCommand();
       case "from-native" -> new FromNativeCommand();
       case "bridge" -> new BridgeCommand();
       case "hook" -> new HookCommand();

@@ -13,6 +13,7 @@ import java.util.List;
  * @param notes what the stylesheets said about it in passing (xsl:message)
  * @param report what was changed and what is left to do
  * @param fromNativeConfig whether the input was an xl or xm config rather than XML
+ * @param guestDiff x2k guest --dry-run: the diff of the guest's files it would change, or empty
  */
 public record Conversion(
     String xml,
@@ -21,13 +22,19 @@ public record Conversion(
     boolean converted,
     List<String> notes,
     Report report,
-    boolean fromNativeConfig) {
+    boolean fromNativeConfig,
+    String guestDiff) {
   public Conversion {
     notes = List.copyOf(notes);
   }
 
   /** The same conversion without its XML, for what outlives the output (a batch's report). */
   public Conversion withoutXml() {
-    return new Conversion("", name, uuid, converted, notes, report, fromNativeConfig);
+    return new Conversion("", name, uuid, converted, notes, report, fromNativeConfig, "");
+  }
+
+  /** The same conversion with another report, and the guest's diff. */
+  public Conversion withGuest(String xml, Report report, String guestDiff) {
+    return new Conversion(xml, name, uuid, converted, notes, report, fromNativeConfig, guestDiff);
   }
 }

@@ -133,6 +133,27 @@ public final class DomainConverter {
    * @throws ConversionException if the bytes are not a well-formed document the stylesheets take
    */
   public Conversion convert(byte[] xml) throws ConversionException {
+    return convert(xml, Map.of());
+  }
+
+  /**
+   * As {@link #convert(byte[])}, with more parameters for xen2qemu.xsl (x2k guest's kernel for
+   * direct boot).
+   */
+  public Conversion convert(byte[] xml, Map<String, String> moreParameters)
+      throws ConversionException {
+    List<Step> steps = this.steps;
+    if (!moreParameters.isEmpty()) {
+      steps = new ArrayList<>();
+      for (Step step : this.steps) {
+        if (step.stylesheet() == Bundled.XEN2QEMU) {
+          Map<QName, XdmValue> parameters = new LinkedHashMap<>(step.parameters());
+          moreParameters.forEach((name, value) -> parameters.put(new QName(name), untyped(value)));
+          step = new Step(step.stylesheet(), parameters);
+        }
+        steps.add(step);
+      }
+    }
     List<String> notes = new ArrayList<>();
     List<Report> reports = new ArrayList<>();
     boolean fromNative = !NativeConfigDocument.isXml(xml);
@@ -157,7 +178,8 @@ public final class DomainConverter {
         !report.isEmpty(),
         notes,
         report,
-        fromNative);
+        fromNative,
+        "");
   }
 
   /**

@@ -10,7 +10,7 @@ import org.x2k.convert.Report;
  * then what to do before the first boot on KVM, most pressing first.
  */
 public final class TextReport {
-  private static final List<String> SEVERITIES = List.of("required", "recommended", "info");
+  private static final List<String> SEVERITIES = List.of("required", "recommended", "info", "done");
 
   private TextReport() {}
 

@@ -1,0 +1,36 @@
+package org.x2k.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Options of the in-guest changes (x2k convert --guest, x2k guest). */
+public final class GuestOptions {
+  @Option(
+      names = "--storage",
+      paramLabel = "OLD=NEW",
+      description =
+          "The disk images are under NEW on this host where the domain says OLD (path prefixes;"
+              + " repeatable). Only where x2k looks for them: the domain keeps its paths.")
+  Map<String, String> storage = new LinkedHashMap<>();
+
+  @Option(
+      names = "--boot-dir",
+      paramLabel = "DIR",
+      description =
+          "Where a guest that cannot boot from its disk gets its own kernel and initramfs copied"
+              + " to, in a subdirectory named after the domain (default: ${DEFAULT-VALUE}).")
+  Path bootDirectory = Path.of("/var/lib/libvirt/boot");
+
+  /** Where this host has {@code source}, after --storage. */
+  Path locate(String source) {
+    for (Map.Entry<String, String> mapping : storage.entrySet()) {
+      String old = mapping.getKey().replaceFirst("/+$", "");
+      if (source.equals(old) || source.startsWith(old + "/")) {
+        return Path.of(mapping.getValue().replaceFirst("/+$", "") + source.substring(old.length()));
+      }
+    }
+    return Path.of(source);
+  }
+}

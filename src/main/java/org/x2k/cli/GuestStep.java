@@ -1,0 +1,107 @@
+package org.x2k.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.x2k.convert.Conversion;
+import org.x2k.convert.ConversionException;
+import org.x2k.convert.DomainConverter;
+import org.x2k.convert.GuestDomain;
+import org.x2k.convert.Report;
+import org.x2k.guest.Finding;
+import org.x2k.guest.GuestException;
+import org.x2k.guest.GuestPlan;
+import org.x2k.guest.GuestSession;
+
+/**
+ * The in-guest part of a conversion (--guest): after the XML, the same plan (disk renaming, NICs,
+ * console) applied to the guest's own files with libguestfs. The report's guest steps become "done"
+ * entries; a guest booted with its own kernel gets it in the domain.
+ */
+final class GuestStep {
+  /** The report's actions that the guest step does. */
+  private static final Set<String> DONE_IN_GUEST =
+      Set.of(
+          "guest-disk-names",
+          "guest-console",
+          "guest-nic-names",
+          "guest-kernel",
+          "guest-command-line");
+
+  private final GuestOptions options;
+  private final GuestSession.Mode mode;
+
+  GuestStep(GuestOptions options, GuestSession.Mode mode) {
+    this.options = options;
+    this.mode = mode;
+  }
+
+  Conversion apply(DomainConverter converter, byte[] xml, Conversion result)
+      throws ConversionException {
+    if (!result.converted()) {
+      return result;
+    }
+    GuestDomain domain = GuestDomain.of(converter.normalise(xml), result);
+    if (domain.disks().isEmpty()) {
+      throw new ConversionException("the domain has no disks to change", null, "guest-no-disks");
+    }
+    List<GuestSession.Disk> disks = new ArrayList<>();
+    for (GuestDomain.Disk disk : domain.disks()) {
+      disks.add(
+          new GuestSession.Disk(options.locate(disk.source()), disk.format(), disk.xenName()));
+    }
+    GuestPlan plan =
+        new GuestPlan(
+            domain.renames(),
+            domain.macs(),
+            domain.paravirtual(),
+            domain.bootsFromDisk(),
+            domain.xenCommandLine());
+    Path bootDirectory = options.bootDirectory.resolve(directoryName(result.name()));
+    GuestSession.Result guest;
+    try {
+      guest = GuestSession.run(disks, plan, mode, bootDirectory);
+    } catch (GuestException e) {
+      throw new ConversionException("guest: " + e.getMessage(), e, "guest-failed");
+    }
+    if (guest.refused()) {
+      Finding reason = guest.findings().get(guest.findings().size() - 1);
+      throw new ConversionException("guest left unchanged: " + reason.text(), null, reason.code());
+    }
+    String converted = result.xml();
+    if (guest.kernel().isPresent()) {
+      Map<String, String> parameters = new LinkedHashMap<>();
+      parameters.put("guest-kernel", guest.kernel().get().kernel().toString());
+      parameters.put("guest-initrd", guest.kernel().get().initrd().toString());
+      parameters.put("guest-cmdline", guest.kernel().get().commandLine());
+      converted = converter.convert(xml, parameters).xml();
+    }
+    return result.withGuest(converted, report(result.report(), guest), guest.diff());
+  }
+
+  private Report report(Report report, GuestSession.Result guest) {
+    List<Report.Action> actions = new ArrayList<>();
+    for (Report.Action action : report.actions()) {
+      boolean done =
+          mode == GuestSession.Mode.APPLY
+              && (DONE_IN_GUEST.contains(action.code())
+                  || (action.code().equals("host-kernel-files") && guest.kernel().isPresent()));
+      if (!done) {
+        actions.add(action);
+      }
+    }
+    for (Finding finding : guest.findings()) {
+      actions.add(new Report.Action(finding.code(), finding.severity(), finding.text()));
+    }
+    return new Report(report.changes(), actions, report.devices(), report.storage());
+  }
+
+  /** A directory name for the domain's boot files: its name, kept to safe characters. */
+  static String directoryName(String domain) {
+    String name = domain.replaceAll("[^A-Za-z0-9._+-]", "_");
+    return name.isEmpty() || name.startsWith(".") ? "_" + name : name;
+  }
+}

@@ -1,0 +1,270 @@
+package org.x2k.guest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.x2k.io.OutputException;
+import org.x2k.io.OutputFiles;
+import org.x2k.report.UnifiedDiff;
+
+/**
+ * One guest's disks opened with libguestfs: inspected, then changed (or shown as a diff, or
+ * undone). The disks are opened read-only for --dry-run.
+ */
+public final class GuestSession {
+  /** A disk of the domain: its image on this host, format, and name in the guest under Xen. */
+  public record Disk(Path image, String format, String xenName) {}
+
+  public enum Mode {
+    APPLY,
+    DRY_RUN,
+    UNDO
+  }
+
+  /**
+   * What happened in the guest.
+   *
+   * @param findings for the report: what was done ("done"), what is left, why it was refused
+   * @param diff --dry-run: the unified diff of every guest file that would change
+   * @param kernel the guest's kernel, initramfs and command line on this host, for direct boot
+   */
+  public record Result(
+      List<Finding> findings, String diff, Optional<HostKernel> kernel, boolean refused) {}
+
+  /** The guest's kernel and initramfs, copied to this host. */
+  public record HostKernel(Path kernel, Path initrd, String commandLine) {}
+
+  private GuestSession() {}
+
+  /**
+   * Opens {@code disks}, finds the guest on them, and does {@code mode}.
+   *
+   * @param bootDirectory where the guest's own kernel is copied when it must be booted directly
+   */
+  public static Result run(List<Disk> disks, GuestPlan plan, Mode mode, Path bootDirectory)
+      throws GuestException {
+    try (Libguestfs guest = Libguestfs.create()) {
+      for (Disk disk : disks) {
+        guest.addDrive(disk.image(), disk.format(), mode != Mode.DRY_RUN);
+      }
+      guest.launch();
+      Map<String, String> xenNames = xenNames(guest, disks);
+      List<String> roots = guest.inspectOs();
+      Map<String, String> types = guest.filesystems();
+      if (roots.isEmpty()) {
+        boolean encrypted = types.containsValue("crypto_LUKS");
+        return refused(
+            encrypted ? "guest-encrypted" : "guest-no-system",
+            encrypted
+                ? "its disks hold an encrypted filesystem and no operating system x2k can read:"
+                    + " an encrypted root cannot be changed offline; make the changes the report"
+                    + " lists inside the guest while it still runs on Xen"
+                : "x2k found no operating system on the domain's disks");
+      }
+      if (roots.size() > 1) {
+        return refused(
+            "guest-several-systems",
+            "the disks hold " + roots.size() + " operating systems: x2k changes one guest only");
+      }
+      String root = roots.get(0);
+      if (!guest.inspect("type", root).equals("linux")) {
+        return refused(
+            "guest-not-linux",
+            "the guest runs " + guest.inspect("type", root) + ": x2k changes Linux guests only");
+      }
+      mount(guest, root, mode != Mode.DRY_RUN);
+      if (mode == Mode.UNDO) {
+        List<Finding> findings = new ArrayList<>();
+        for (String problem : GuestEditor.undo(guest)) {
+          findings.add(new Finding("guest-undo", "required", problem));
+        }
+        findings.add(
+            new Finding("guest-undo", "done", "every change x2k made in the guest is undone"));
+        guest.shutdown();
+        return new Result(findings, "", Optional.empty(), false);
+      }
+      GuestFacts facts = facts(guest, root, types, xenNames);
+      GuestChanges changes = Planner.plan(guest, facts, plan);
+      List<Finding> findings = new ArrayList<>(changes.findings());
+      if (changes.refused()) {
+        guest.shutdown();
+        return new Result(findings, "", Optional.empty(), true);
+      }
+      if (mode == Mode.DRY_RUN) {
+        String diff = diff(changes);
+        guest.shutdown();
+        return new Result(findings, diff, Optional.empty(), false);
+      }
+      GuestEditor.apply(guest, changes.changes(), guest::command);
+      for (GuestChange change : changes.changes()) {
+        findings.add(new Finding("guest-changed", "done", describe(change)));
+      }
+      Optional<HostKernel> kernel = Optional.empty();
+      if (changes.kernelBoot().isPresent()) {
+        KernelBoot boot = changes.kernelBoot().get();
+        kernel = Optional.of(copyOut(guest, boot, bootDirectory));
+        findings.add(
+            new Finding(
+                "guest-kernel-copied",
+                "done",
+                "the guest boots its own kernel "
+                    + boot.version()
+                    + ", copied out to "
+                    + bootDirectory
+                    + " (copy it there on the KVM host too)"));
+      }
+      guest.shutdown();
+      return new Result(findings, "", kernel, false);
+    }
+  }
+
+  private static Result refused(String code, String text) {
+    return new Result(List.of(new Finding(code, "required", text)), "", Optional.empty(), true);
+  }
+
+  /** The appliance's device names (/dev/sda1, /dev/sdb) to the guest's under Xen (xvda1, xvda2). */
+  private static Map<String, String> xenNames(Libguestfs guest, List<Disk> disks)
+      throws GuestException {
+    List<String> devices = guest.devices();
+    Map<String, String> names = new HashMap<>();
+    for (int i = 0; i < devices.size() && i < disks.size(); i++) {
+      names.put(devices.get(i), disks.get(i).xenName());
+    }
+    for (String partition : guest.partitions()) {
+      String device = partition.replaceFirst("[0-9]+$", "");
+      String number = partition.substring(device.length());
+      if (names.containsKey(device)) {
+        names.put(partition, names.get(device) + number);
+      }
+    }
+    return names;
+  }
+
+  private static GuestFacts facts(
+      Libguestfs guest, String root, Map<String, String> types, Map<String, String> xenNames)
+      throws GuestException {
+    Map<String, Filesystem> filesystems = new HashMap<>();
+    for (Map.Entry<String, String> entry : types.entrySet()) {
+      String xenName = xenNames.get(entry.getKey());
+      if (xenName != null && !entry.getValue().equals("unknown")) {
+        filesystems.put(
+            xenName,
+            new Filesystem(
+                xenName,
+                entry.getValue(),
+                guest.filesystemAttribute("uuid", entry.getKey()),
+                guest.filesystemAttribute("label", entry.getKey())));
+      }
+    }
+    int major = Integer.parseInt(guest.inspect("major_version", root));
+    int minor = Integer.parseInt(guest.inspect("minor_version", root));
+    return new GuestFacts(
+        guest.inspect("distro", root),
+        major,
+        minor,
+        guest.inspect("product_name", root),
+        filesystems,
+        xenNames.getOrDefault(root, root));
+  }
+
+  /** Mounts the guest's filesystems as its fstab does, shortest mount point first. */
+  private static void mount(Libguestfs guest, String root, boolean writable) throws GuestException {
+    List<Map.Entry<String, String>> mountpoints =
+        new ArrayList<>(guest.mountpoints(root).entrySet());
+    mountpoints.sort(Comparator.comparingInt(e -> e.getKey().length()));
+    for (Map.Entry<String, String> entry : mountpoints) {
+      guest.mount(entry.getValue(), entry.getKey(), writable);
+    }
+  }
+
+  static String diff(GuestChanges changes) {
+    StringBuilder out = new StringBuilder();
+    for (GuestChange change : changes.changes()) {
+      if (change instanceof GuestChange.Edit edit) {
+        out.append(
+            UnifiedDiff.of(
+                "guest:" + edit.path(),
+                edit.before() == null ? "" : GuestText.decode(edit.before()),
+                GuestText.decode(edit.after())));
+      } else {
+        out.append("# would have ").append(describe(change)).append('\n');
+      }
+    }
+    changes
+        .kernelBoot()
+        .ifPresent(
+            boot ->
+                out.append("# would copy out ")
+                    .append(boot.kernel())
+                    .append(" and ")
+                    .append(boot.initrd())
+                    .append(" and boot them with: ")
+                    .append(boot.commandLine())
+                    .append('\n'));
+    return out.toString();
+  }
+
+  static String describe(GuestChange change) {
+    if (change instanceof GuestChange.Edit edit) {
+      return (edit.before() == null ? "created " : "changed ") + edit.path() + ": " + edit.why();
+    }
+    if (change instanceof GuestChange.Unlink unlink) {
+      return "removed " + unlink.path() + ": " + unlink.why();
+    }
+    GuestChange.Run run = (GuestChange.Run) change;
+    return "ran " + String.join(" ", run.argv()) + ": " + run.why();
+  }
+
+  /** Copies the kernel and initramfs out of the guest into {@code directory}, replacing older. */
+  private static HostKernel copyOut(Libguestfs guest, KernelBoot boot, Path directory)
+      throws GuestException {
+    Path temporary = null;
+    try {
+      Files.createDirectories(directory);
+      temporary = Files.createTempDirectory("x2k-guest-");
+      Path kernel = directory.resolve(fileName(boot.kernel()));
+      Path initrd = directory.resolve(fileName(boot.initrd()));
+      for (String[] file :
+          new String[][] {{boot.kernel(), kernel.toString()}, {boot.initrd(), initrd.toString()}}) {
+        Path local = temporary.resolve("file");
+        guest.download(file[0], local);
+        OutputFiles.writeAtomically(
+            OutputFiles.Target.below(directory, Path.of(file[1]).getFileName()),
+            Files.readAllBytes(local),
+            true,
+            OutputFiles.OWNER_ONLY);
+        Files.delete(local);
+      }
+      return new HostKernel(kernel, initrd, boot.commandLine());
+    } catch (IOException | OutputException e) {
+      throw new GuestException(
+          "cannot copy the guest's kernel to " + directory + ": " + e.getMessage(), e);
+    } finally {
+      if (temporary != null) {
+        try (var entries = Files.list(temporary)) {
+          for (Path p : entries.toList()) {
+            Files.deleteIfExists(p);
+          }
+          Files.deleteIfExists(temporary);
+        } catch (IOException e) {
+          // a private temporary directory left behind holds nothing of the guest's
+        }
+      }
+    }
+  }
+
+  /** The file name of a guest path, which must be a plain name: it names a file on this host. */
+  private static String fileName(String guestPath) throws GuestException {
+    String name = guestPath.substring(guestPath.lastIndexOf('/') + 1);
+    if (!name.matches("[A-Za-z0-9._+-]{1,200}") || name.startsWith(".")) {
+      throw new GuestException("refusing the guest's kernel file name '" + name + "'");
+    }
+    return name;
+  }
+}

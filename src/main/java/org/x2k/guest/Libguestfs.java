@@ -1,0 +1,347 @@
+package org.x2k.guest;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * libguestfs through its Java binding (Debian's libguestfs-java, not on Maven Central, so found at
+ * run time): a small appliance VM opens the guest's disks, so that no guest filesystem is ever
+ * mounted in the host's kernel and the guest's links resolve inside the guest. One handle serves
+ * inspection, every file change and the guest's own programs, at the cost of one appliance launch
+ * (about 10 s under TCG).
+ *
+ * <p>The binding and its JNI library are loaded only from root-owned system directories that no
+ * other user can change.
+ */
+public final class Libguestfs implements GuestFiles, AutoCloseable {
+  /** Where distributions install the binding's jar and JNI library. */
+  private static final List<Path> JAR_DIRECTORIES = List.of(Path.of("/usr/share/java"));
+
+  private static final List<Path> JNI_DIRECTORIES =
+      List.of(
+          Path.of("/usr/lib/x86_64-linux-gnu/jni"),
+          Path.of("/usr/lib/aarch64-linux-gnu/jni"),
+          Path.of("/usr/lib64/libguestfs"),
+          Path.of("/usr/lib64"),
+          Path.of("/usr/lib/jni"));
+
+  /** Configuration files x2k reads are small; anything larger is no configuration file. */
+  static final long MAX_FILE = 4L << 20;
+
+  private final Object handle;
+  private final Class<?> type;
+
+  private Libguestfs(Object handle) {
+    this.handle = handle;
+    this.type = handle.getClass();
+  }
+
+  /** A new handle, not launched. */
+  public static Libguestfs create() throws GuestException {
+    Class<?> type = bindingClass();
+    try {
+      return new Libguestfs(type.getConstructor().newInstance());
+    } catch (InvocationTargetException e) {
+      throw new GuestException("libguestfs: " + message(e.getCause()), e.getCause());
+    } catch (ReflectiveOperationException | LinkageError e) {
+      throw new GuestException("libguestfs's Java binding does not load: " + e, e);
+    }
+  }
+
+  private static Class<?> bindingClass() throws GuestException {
+    Path jar = find(JAR_DIRECTORIES, "libguestfs", ".jar");
+    Path jni = find(JNI_DIRECTORIES, "libguestfs_jni", ".so");
+    try {
+      ClassLoader loader =
+          new URLClassLoader(new URL[] {jar.toUri().toURL()}, Libguestfs.class.getClassLoader()) {
+            @Override
+            protected String findLibrary(String name) {
+              return name.equals("guestfs_jni") ? jni.toString() : super.findLibrary(name);
+            }
+          };
+      return Class.forName("com.redhat.et.libguestfs.GuestFS", true, loader);
+    } catch (IOException | ReflectiveOperationException | LinkageError e) {
+      throw new GuestException("libguestfs's Java binding does not load from " + jar + ": " + e, e);
+    }
+  }
+
+  /** The newest file {@code prefix*suffix} in the first directory that has one, if trusted. */
+  private static Path find(List<Path> directories, String prefix, String suffix)
+      throws GuestException {
+    for (Path directory : directories) {
+      if (!Files.isDirectory(directory)) {
+        continue;
+      }
+      try (Stream<Path> entries = Files.list(directory)) {
+        Optional<Path> found =
+            entries
+                .filter(
+                    p -> {
+                      String name = p.getFileName().toString();
+                      return name.startsWith(prefix) && name.endsWith(suffix);
+                    })
+                .sorted()
+                .reduce((first, second) -> second);
+        if (found.isPresent()) {
+          requireTrusted(found.get());
+          return found.get();
+        }
+      } catch (IOException e) {
+        throw new GuestException("cannot list " + directory + ": " + e.getMessage(), e);
+      }
+    }
+    throw new GuestException(
+        "libguestfs's Java binding is not installed (Debian: apt-get install libguestfs-java"
+            + " libguestfs-tools; RHEL: libguestfs-java)");
+  }
+
+  /** Refuses a file (and each directory above it) that a user other than root could change. */
+  private static void requireTrusted(Path file) throws GuestException {
+    try {
+      Path real = file.toRealPath();
+      for (Path p = real; p != null; p = p.getParent()) {
+        PosixFileAttributes attributes =
+            Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        boolean othersWrite =
+            attributes.permissions().contains(PosixFilePermission.GROUP_WRITE)
+                || attributes.permissions().contains(PosixFilePermission.OTHERS_WRITE);
+        if (!attributes.owner().getName().equals("root") || othersWrite) {
+          throw new GuestException(
+              "refusing to load " + file + ": " + p + " can be changed by users other than root");
+        }
+      }
+    } catch (IOException e) {
+      throw new GuestException("cannot check " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  // --- the calls x2k makes ------------------------------------------------------------------
+
+  /** Adds a disk image or device, read-only unless {@code writable}; format raw, qcow2, ... */
+  public void addDrive(Path image, String format, boolean writable) throws GuestException {
+    Map<String, Object> options = new HashMap<>();
+    options.put("readonly", !writable);
+    if (format != null && !format.isEmpty()) {
+      options.put("format", format);
+    }
+    call("add_drive_opts", new Class<?>[] {String.class, Map.class}, image.toString(), options);
+  }
+
+  public void launch() throws GuestException {
+    call("set_memsize", new Class<?>[] {int.class}, 1024);
+    call("launch", new Class<?>[] {});
+  }
+
+  public List<String> inspectOs() throws GuestException {
+    return List.of((String[]) call("inspect_os", new Class<?>[] {}));
+  }
+
+  public String inspect(String what, String root) throws GuestException {
+    return String.valueOf(call("inspect_get_" + what, new Class<?>[] {String.class}, root));
+  }
+
+  @SuppressWarnings("unchecked")
+  public Map<String, String> mountpoints(String root) throws GuestException {
+    return (Map<String, String>)
+        call("inspect_get_mountpoints", new Class<?>[] {String.class}, root);
+  }
+
+  public void mount(String device, String mountpoint, boolean writable) throws GuestException {
+    call(
+        writable ? "mount" : "mount_ro",
+        new Class<?>[] {String.class, String.class},
+        device,
+        mountpoint);
+  }
+
+  @SuppressWarnings("unchecked")
+  public Map<String, String> filesystems() throws GuestException {
+    return (Map<String, String>) call("list_filesystems", new Class<?>[] {});
+  }
+
+  public List<String> devices() throws GuestException {
+    return List.of((String[]) call("list_devices", new Class<?>[] {}));
+  }
+
+  public List<String> partitions() throws GuestException {
+    return List.of((String[]) call("list_partitions", new Class<?>[] {}));
+  }
+
+  /** The UUID or label of a filesystem, or "" where it has none. */
+  public String filesystemAttribute(String attribute, String device) {
+    try {
+      return String.valueOf(call("vfs_" + attribute, new Class<?>[] {String.class}, device));
+    } catch (GuestException e) {
+      return "";
+    }
+  }
+
+  /** Runs {@code argv} inside the guest (chroot in the appliance); its output, or the error. */
+  public String command(List<String> argv) throws GuestException {
+    return String.valueOf(
+        call("command", new Class<?>[] {String[].class}, (Object) argv.toArray(new String[0])));
+  }
+
+  /** Copies guest file {@code path} to host file {@code local}, which x2k created. */
+  public void download(String path, Path local) throws GuestException {
+    call("download", new Class<?>[] {String.class, String.class}, path, local.toString());
+  }
+
+  public long size(String path) throws GuestException {
+    return ((Number) call("filesize", new Class<?>[] {String.class}, path)).longValue();
+  }
+
+  /** Unmounts everything, flushes and stops the appliance; errors here lose writes. */
+  public void shutdown() throws GuestException {
+    call("umount_all", new Class<?>[] {});
+    call("shutdown", new Class<?>[] {});
+  }
+
+  @Override
+  public void close() {
+    if (scratch != null) {
+      try {
+        Files.deleteIfExists(scratch.resolve("read"));
+        Files.deleteIfExists(scratch);
+      } catch (IOException e) {
+        // an empty private directory left in the temporary directory
+      }
+    }
+    try {
+      call("close", new Class<?>[] {});
+    } catch (GuestException e) {
+      // closing a handle that failed to launch can fail too; nothing is left to flush
+    }
+  }
+
+  // --- GuestFiles ---------------------------------------------------------------------------
+
+  private static final Map<String, Object> FOLLOW = Map.of("followsymlinks", true);
+
+  @Override
+  public Optional<byte[]> read(String path) throws GuestException {
+    if (!isFile(path)) {
+      return Optional.empty();
+    }
+    long size = size(path);
+    if (size > MAX_FILE) {
+      throw new GuestException(path + " in the guest is " + size + " bytes: no configuration file");
+    }
+    // the binding's read_file returns a String (lossy for bytes that are no UTF-8), so the
+    // file comes through download into x2k's private directory
+    try {
+      if (scratch == null) {
+        scratch = Files.createTempDirectory("x2k-guest-");
+      }
+      Path local = scratch.resolve("read");
+      Files.deleteIfExists(local);
+      download(path, local);
+      byte[] content = Files.readAllBytes(local);
+      Files.delete(local);
+      return Optional.of(content);
+    } catch (IOException e) {
+      throw new GuestException("cannot read " + path + " of the guest: " + e.getMessage(), e);
+    }
+  }
+
+  /** A directory only this process's user can enter, for files coming out of the guest. */
+  private Path scratch;
+
+  @Override
+  public boolean isFile(String path) throws GuestException {
+    return (Boolean) call("is_file", new Class<?>[] {String.class, Map.class}, path, FOLLOW);
+  }
+
+  @Override
+  public boolean isDirectory(String path) throws GuestException {
+    return (Boolean) call("is_dir", new Class<?>[] {String.class, Map.class}, path, FOLLOW);
+  }
+
+  @Override
+  public Optional<String> linkTarget(String path) throws GuestException {
+    if (!(Boolean) call("is_symlink", new Class<?>[] {String.class}, path)) {
+      return Optional.empty();
+    }
+    return Optional.of(String.valueOf(call("readlink", new Class<?>[] {String.class}, path)));
+  }
+
+  @Override
+  public List<String> list(String path) throws GuestException {
+    if (!isDirectory(path)) {
+      return List.of();
+    }
+    List<String> names =
+        new ArrayList<>(Arrays.asList((String[]) call("ls", new Class<?>[] {String.class}, path)));
+    names.sort(null);
+    return names;
+  }
+
+  @Override
+  public void write(String path, byte[] content) throws GuestException {
+    call("write", new Class<?>[] {String.class, byte[].class}, path, content);
+  }
+
+  @Override
+  public void copy(String from, String to) throws GuestException {
+    call("cp_a", new Class<?>[] {String.class, String.class}, from, to);
+  }
+
+  @Override
+  public void rename(String from, String to) throws GuestException {
+    call("mv", new Class<?>[] {String.class, String.class}, from, to);
+  }
+
+  @Override
+  public void remove(String path) throws GuestException {
+    call("rm_f", new Class<?>[] {String.class}, path);
+  }
+
+  @Override
+  public void symlink(String target, String path) throws GuestException {
+    call("ln_s", new Class<?>[] {String.class, String.class}, target, path);
+  }
+
+  @Override
+  public void makeDirectory(String path) throws GuestException {
+    call("mkdir", new Class<?>[] {String.class}, path);
+  }
+
+  @Override
+  public void removeEmptyDirectory(String path) throws GuestException {
+    if (list(path).isEmpty() && linkTarget(path).isEmpty()) {
+      call("rmdir", new Class<?>[] {String.class}, path);
+    }
+  }
+
+  private Object call(String method, Class<?>[] parameters, Object... arguments)
+      throws GuestException {
+    try {
+      Method m = type.getMethod(method, parameters);
+      return m.invoke(handle, arguments);
+    } catch (InvocationTargetException e) {
+      throw new GuestException(method + ": " + message(e.getCause()), e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new GuestException("libguestfs's Java binding has no " + method + ": " + e, e);
+    }
+  }
+
+  private static String message(Throwable e) {
+    String message = e.getMessage();
+    return message == null ? e.toString() : message.lines().findFirst().orElse("").strip();
+  }
+}
