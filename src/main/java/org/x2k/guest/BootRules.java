@@ -28,6 +28,9 @@ final class BootRules {
     if (planner.plan.bootsFromDisk() && hasBiosGrub(planner)) {
       return;
     }
+    if (planner.plan.bootsFromDisk() && installGrub(planner)) {
+      return;
+    }
     String version = kernels.forKvm().get(0);
     String kernel = Kernels.kernelFile(planner.files, version);
     String initrd =
@@ -43,6 +46,38 @@ final class BootRules {
       }
     }
     planner.bootKernel(new KernelBoot(version, kernel, initrd, arguments.strip()));
+  }
+
+  /**
+   * GRUB 2 for BIOS installed on the first disk, where the guest has it (grub-pc; grub2-pc) and
+   * that disk has an MBR partition table, and its menu made again from /etc/default/grub (which
+   * BootloaderRules made valid on both hypervisors). Kernels of both flavours stay in the menu.
+   */
+  private static boolean installGrub(Planner planner) throws GuestException {
+    String disk = planner.facts.biosBootDisk();
+    if (disk.isEmpty() || !planner.files.isFile("/etc/default/grub")) {
+      return false;
+    }
+    for (String flavour : new String[] {"grub", "grub2"}) {
+      Optional<String> install = planner.program(flavour + "-install");
+      Optional<String> mkconfig = planner.program(flavour + "-mkconfig");
+      boolean modules =
+          planner.files.isDirectory("/usr/lib/" + flavour + "/i386-pc")
+              || planner.files.isDirectory("/usr/share/" + flavour + "/i386-pc");
+      if (install.isPresent() && mkconfig.isPresent() && modules) {
+        String directory = "/boot/" + flavour;
+        planner.installBootloader(
+            new GuestChange.InstallBootloader(
+                disk,
+                directory,
+                java.util.List.of(
+                    java.util.List.of(install.get(), "--target=i386-pc", disk),
+                    java.util.List.of(mkconfig.get(), "-o", directory + "/grub.cfg")),
+                "GRUB installed on the first disk, so that the guest boots by itself"));
+        return true;
+      }
+    }
+    return false;
   }
 
   /** GRUB 2 for BIOS, as grub-install leaves it. */

@@ -32,4 +32,21 @@ public sealed interface GuestChange {
       return argv.get(0);
     }
   }
+
+  /**
+   * GRUB installed on the guest's first disk for BIOS and its menu made again: {@code commands} run
+   * inside the guest after the boot area of {@code disk} (the MBR and the gap before the first
+   * partition) and the tree {@code directory} are saved for undoing.
+   */
+  record InstallBootloader(String disk, String directory, List<List<String>> commands, String why)
+      implements GuestChange {
+    public InstallBootloader {
+      commands = commands.stream().map(List::copyOf).toList();
+    }
+
+    @Override
+    public String path() {
+      return directory;
+    }
+  }
 }

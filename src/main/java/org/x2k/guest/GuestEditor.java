@@ -20,10 +20,22 @@ public final class GuestEditor {
   private static final String HEADER =
       "# x2k guest: changes made in this guest; 'x2k guest --undo' reverses them, last first\n";
 
-  /** Runs a program inside the guest. */
-  public interface Runner {
+  /** What x2k does in a guest besides changing files: programs, and its disk's boot area. */
+  public interface GuestPrograms {
+    /** Runs {@code argv} inside the guest. */
     void run(List<String> argv) throws GuestException;
+
+    /**
+     * Copies the boot area of {@code disk} (the MBR and the gap before its first partition) into
+     * guest file {@code file}.
+     */
+    void saveBootArea(String disk, String file) throws GuestException;
+
+    /** Writes guest file {@code file} back over the start of {@code disk}. */
+    void restoreBootArea(String file, String disk) throws GuestException;
   }
+
+  private static final String BOOT_AREA = "/var/lib/x2k/boot-area.img";
 
   private final GuestFiles files;
   private final List<String> steps;
@@ -33,8 +45,8 @@ public final class GuestEditor {
     this.steps = steps;
   }
 
-  /** Makes {@code changes} in {@code files}, running programs with {@code runner}. */
-  public static void apply(GuestFiles files, List<GuestChange> changes, Runner runner)
+  /** Makes {@code changes} in {@code files}, running programs with {@code programs}. */
+  public static void apply(GuestFiles files, List<GuestChange> changes, GuestPrograms programs)
       throws GuestException {
     GuestEditor editor = new GuestEditor(files, read(files).orElseGet(ArrayList::new));
     editor.parents(MANIFEST);
@@ -50,7 +62,17 @@ public final class GuestEditor {
         for (String rewritten : run.rewrites()) {
           editor.preserve(rewritten);
         }
-        runner.run(run.argv());
+        programs.run(run.argv());
+      } else if (change instanceof GuestChange.InstallBootloader install) {
+        editor.saveTree(install.directory(), programs);
+        if (!editor.steps.contains("bootarea " + encode(install.disk()))) {
+          editor.record("remove", BOOT_AREA);
+          programs.saveBootArea(install.disk(), BOOT_AREA);
+          editor.record("bootarea", install.disk());
+        }
+        for (List<String> command : install.commands()) {
+          programs.run(command);
+        }
       }
     }
   }
@@ -60,7 +82,7 @@ public final class GuestEditor {
    *
    * @return what could not be restored (a backup someone removed), one line each
    */
-  public static List<String> undo(GuestFiles files) throws GuestException {
+  public static List<String> undo(GuestFiles files, GuestPrograms programs) throws GuestException {
     List<String> steps =
         read(files)
             .orElseThrow(
@@ -87,6 +109,13 @@ public final class GuestEditor {
           }
         }
         case "rmdir" -> directories.add(path);
+        case "bootarea" -> programs.restoreBootArea(BOOT_AREA, path);
+        case "tree" -> {
+          // the directory as it was: what the program added goes too
+          programs.run(List.of("/bin/rm", "-rf", "--one-file-system", path));
+          programs.run(List.of("/bin/tar", "-C", parent(path), "-xpf", decode(step[2])));
+        }
+        case "rmtree" -> programs.run(List.of("/bin/rm", "-rf", "--one-file-system", path));
         default -> problems.add("unknown step in " + MANIFEST + ": " + steps.get(i));
       }
     }
@@ -114,6 +143,35 @@ public final class GuestEditor {
       }
     }
     return Optional.of(steps);
+  }
+
+  /** Saves directory {@code path} whole (a tar file in the guest) before a program changes it. */
+  private void saveTree(String path, GuestPrograms programs) throws GuestException {
+    String archive = "/var/lib/x2k/" + path.substring(1).replace('/', '_') + ".tar";
+    if (steps.contains("tree " + encode(path) + " " + encode(archive))
+        || steps.contains("rmtree " + encode(path))) {
+      return;
+    }
+    if (files.isDirectory(path)) {
+      // undone last first: the tree is put back from the archive, then the archive goes
+      record("remove", archive);
+      programs.run(
+          List.of(
+              "/bin/tar",
+              "-C",
+              parent(path),
+              "-cpf",
+              archive,
+              path.substring(path.lastIndexOf('/') + 1)));
+      record("tree", path, archive);
+    } else {
+      record("rmtree", path);
+    }
+  }
+
+  private static String parent(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash <= 0 ? "/" : path.substring(0, slash);
   }
 
   /** Backs {@code path} up once (or records that it is new), before it is first changed. */

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param product its product name, for messages
  * @param filesystems the filesystems on the guest's disks, by their device name under Xen
  * @param rootDevice the Xen device name of the root filesystem
+ * @param biosBootDisk the guest's first disk as the appliance names it (/dev/sda) when it has an
+ *     MBR partition table, where GRUB can be installed for BIOS; empty otherwise
  */
 public record GuestFacts(
     String distro,
@@ -20,7 +22,8 @@ public record GuestFacts(
     int minorVersion,
     String product,
     Map<String, Filesystem> filesystems,
-    String rootDevice) {
+    String rootDevice,
+    String biosBootDisk) {
   public GuestFacts {
     filesystems = Map.copyOf(filesystems);
   }

@@ -81,7 +81,7 @@ public final class GuestSession {
       mount(guest, root, mode != Mode.DRY_RUN);
       if (mode == Mode.UNDO) {
         List<Finding> findings = new ArrayList<>();
-        for (String problem : GuestEditor.undo(guest)) {
+        for (String problem : GuestEditor.undo(guest, guest)) {
           findings.add(new Finding("guest-undo", "required", problem));
         }
         findings.add(
@@ -101,7 +101,7 @@ public final class GuestSession {
         guest.shutdown();
         return new Result(findings, diff, Optional.empty(), false);
       }
-      GuestEditor.apply(guest, changes.changes(), guest::command);
+      GuestEditor.apply(guest, changes.changes(), guest);
       for (GuestChange change : changes.changes()) {
         findings.add(new Finding("guest-changed", "done", describe(change)));
       }
@@ -164,13 +164,16 @@ public final class GuestSession {
     }
     int major = Integer.parseInt(guest.inspect("major_version", root));
     int minor = Integer.parseInt(guest.inspect("minor_version", root));
+    String firstDisk = guest.devices().get(0);
+    String bootDisk = guest.partitionTableType(firstDisk).equals("msdos") ? firstDisk : "";
     return new GuestFacts(
         guest.inspect("distro", root),
         major,
         minor,
         guest.inspect("product_name", root),
         filesystems,
-        xenNames.getOrDefault(root, root));
+        xenNames.getOrDefault(root, root),
+        bootDisk);
   }
 
   /** Mounts the guest's filesystems as its fstab does, shortest mount point first. */
@@ -216,6 +219,14 @@ public final class GuestSession {
     }
     if (change instanceof GuestChange.Unlink unlink) {
       return "removed " + unlink.path() + ": " + unlink.why();
+    }
+    if (change instanceof GuestChange.InstallBootloader install) {
+      return "installed GRUB on "
+          + install.disk()
+          + " (the guest's first disk) and made "
+          + install.directory()
+          + "/grub.cfg again: "
+          + install.why();
     }
     GuestChange.Run run = (GuestChange.Run) change;
     return "ran " + String.join(" ", run.argv()) + ": " + run.why();

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * <p>The binding and its JNI library are loaded only from root-owned system directories that no
  * other user can change.
  */
-public final class Libguestfs implements GuestFiles, AutoCloseable {
+public final class Libguestfs implements GuestFiles, GuestEditor.GuestPrograms, AutoCloseable {
   /** Where distributions install the binding's jar and JNI library. */
   private static final List<Path> JAR_DIRECTORIES = List.of(Path.of("/usr/share/java"));
 
@@ -182,6 +182,15 @@ public final class Libguestfs implements GuestFiles, AutoCloseable {
     return List.of((String[]) call("list_partitions", new Class<?>[] {}));
   }
 
+  /** The partition table type of {@code disk} (msdos, gpt), or "" if it has none. */
+  public String partitionTableType(String disk) {
+    try {
+      return String.valueOf(call("part_get_parttype", new Class<?>[] {String.class}, disk));
+    } catch (GuestException e) {
+      return "";
+    }
+  }
+
   /** The UUID or label of a filesystem, or "" where it has none. */
   public String filesystemAttribute(String attribute, String device) {
     try {
@@ -195,6 +204,45 @@ public final class Libguestfs implements GuestFiles, AutoCloseable {
   public String command(List<String> argv) throws GuestException {
     return String.valueOf(
         call("command", new Class<?>[] {String[].class}, (Object) argv.toArray(new String[0])));
+  }
+
+  @Override
+  public void run(List<String> argv) throws GuestException {
+    command(argv);
+  }
+
+  /** The boot area of {@code disk}: up to its first partition, at most 1 MiB. */
+  private long bootAreaLength(String disk) throws GuestException {
+    Object[] partitions = (Object[]) call("part_list", new Class<?>[] {String.class}, disk);
+    long first = 1L << 20;
+    try {
+      for (Object partition : partitions) {
+        first = Math.min(first, partition.getClass().getField("part_start").getLong(partition));
+      }
+    } catch (ReflectiveOperationException e) {
+      throw new GuestException("libguestfs's Java binding: " + e, e);
+    }
+    return first;
+  }
+
+  @Override
+  public void saveBootArea(String disk, String file) throws GuestException {
+    call(
+        "copy_device_to_file",
+        new Class<?>[] {String.class, String.class, Map.class},
+        disk,
+        file,
+        Map.of("size", bootAreaLength(disk)));
+  }
+
+  @Override
+  public void restoreBootArea(String file, String disk) throws GuestException {
+    call(
+        "copy_file_to_device",
+        new Class<?>[] {String.class, String.class, Map.class},
+        file,
+        disk,
+        Map.of("size", Math.min(size(file), bootAreaLength(disk))));
   }
 
   /** Copies guest file {@code path} to host file {@code local}, which x2k created. */

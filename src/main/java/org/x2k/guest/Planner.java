@@ -21,7 +21,7 @@ public final class Planner {
   private final Map<String, byte[]> originals = new LinkedHashMap<>();
   private final Map<String, String> reasons = new LinkedHashMap<>();
   private final List<GuestChange> removals = new ArrayList<>();
-  private final List<GuestChange.Run> commands = new ArrayList<>();
+  private final List<GuestChange> commands = new ArrayList<>();
   private final List<Finding> findings = new ArrayList<>();
   private KernelBoot kernelBoot;
 
@@ -117,6 +117,10 @@ public final class Planner {
 
   void run(List<String> argv, List<String> rewrites, String why) {
     commands.add(new GuestChange.Run(argv, rewrites, why));
+  }
+
+  void installBootloader(GuestChange.InstallBootloader install) {
+    commands.add(install);
   }
 
   void finding(String code, String severity, String text) {

@@ -74,11 +74,11 @@ class GuestTreeGoldenTest {
     }
     DirectoryFiles files = new DirectoryFiles(guest);
     GuestChanges changes = Planner.plan(files, facts(properties), plan(properties));
-    List<String> run = new ArrayList<>();
+    RecordingPrograms programs = new RecordingPrograms(guest, work.resolve("archives"));
     if (!changes.refused()) {
-      GuestEditor.apply(files, changes.changes(), argv -> run.add(String.join(" ", argv)));
+      GuestEditor.apply(files, changes.changes(), programs);
     }
-    String expected = describe(changes, run);
+    String expected = describe(changes, programs.calls);
 
     boolean update = GoldenUpdate.requested(System.getProperty("golden.update"), System.getenv());
     if (update) {
@@ -90,7 +90,7 @@ class GuestTreeGoldenTest {
     assertSameTree(dir.resolve("after"), guest, name + "/after");
 
     if (!changes.refused()) {
-      List<String> problems = GuestEditor.undo(files);
+      List<String> problems = GuestEditor.undo(files, programs);
       assertEquals(List.of(), problems);
     }
     assertSameTree(dir.resolve("before"), guest, name + " undone");
@@ -98,7 +98,7 @@ class GuestTreeGoldenTest {
 
   static String describe(GuestChanges changes, List<String> run) {
     StringBuilder out = new StringBuilder();
-    run.forEach(command -> out.append("run: ").append(command).append('\n'));
+    run.forEach(call -> out.append(call).append('\n'));
     changes
         .kernelBoot()
         .ifPresent(
@@ -144,7 +144,8 @@ class GuestTreeGoldenTest {
         Integer.parseInt(properties.getProperty("minor", "0")),
         properties.getProperty("product", ""),
         filesystems,
-        properties.getProperty("root", ""));
+        properties.getProperty("root", ""),
+        properties.getProperty("bootDisk", ""));
   }
 
   static GuestPlan plan(Properties properties) {
