@@ -42,7 +42,10 @@ final class GuestStep {
   Conversion apply(DomainConverter converter, byte[] xml, Conversion result)
       throws ConversionException {
     if (!result.converted()) {
-      return result;
+      throw new ConversionException(
+          "no Xen domain: x2k changes a guest given the Xen definition it was converted from",
+          null,
+          "guest-not-xen");
     }
     GuestDomain domain = GuestDomain.of(converter.normalise(xml), result);
     if (domain.disks().isEmpty()) {
@@ -65,7 +68,7 @@ final class GuestStep {
     try {
       guest = GuestSession.run(disks, plan, mode, bootDirectory);
     } catch (GuestException e) {
-      throw new ConversionException("guest: " + e.getMessage(), e, "guest-failed");
+      throw new ConversionException("guest: " + e.getMessage(), e, e.code());
     }
     if (guest.refused()) {
       Finding reason = guest.findings().get(guest.findings().size() - 1);

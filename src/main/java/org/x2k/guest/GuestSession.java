@@ -49,6 +49,9 @@ public final class GuestSession {
    */
   public static Result run(List<Disk> disks, GuestPlan plan, Mode mode, Path bootDirectory)
       throws GuestException {
+    for (Disk disk : disks) {
+      HostDisks.check(disk.image());
+    }
     try (Libguestfs guest = Libguestfs.create()) {
       for (Disk disk : disks) {
         guest.addDrive(disk.image(), disk.format(), mode != Mode.DRY_RUN);
@@ -78,7 +81,8 @@ public final class GuestSession {
             "guest-not-linux",
             "the guest runs " + guest.inspect("type", root) + ": x2k changes Linux guests only");
       }
-      mount(guest, root, mode != Mode.DRY_RUN);
+      List<Finding> mountFindings = new ArrayList<>();
+      mount(guest, root, types, xenNames, mode != Mode.DRY_RUN, mountFindings);
       if (mode == Mode.UNDO) {
         List<Finding> findings = new ArrayList<>();
         for (String problem : GuestEditor.undo(guest, guest)) {
@@ -91,7 +95,8 @@ public final class GuestSession {
       }
       GuestFacts facts = facts(guest, root, types, xenNames);
       GuestChanges changes = Planner.plan(guest, facts, plan);
-      List<Finding> findings = new ArrayList<>(changes.findings());
+      List<Finding> findings = new ArrayList<>(mountFindings);
+      findings.addAll(changes.findings());
       if (changes.refused()) {
         guest.shutdown();
         return new Result(findings, "", Optional.empty(), true);
@@ -176,14 +181,116 @@ public final class GuestSession {
         bootDisk);
   }
 
-  /** Mounts the guest's filesystems as its fstab does, shortest mount point first. */
-  private static void mount(Libguestfs guest, String root, boolean writable) throws GuestException {
-    List<Map.Entry<String, String>> mountpoints =
-        new ArrayList<>(guest.mountpoints(root).entrySet());
-    mountpoints.sort(Comparator.comparingInt(e -> e.getKey().length()));
-    for (Map.Entry<String, String> entry : mountpoints) {
-      guest.mount(entry.getValue(), entry.getKey(), writable);
+  /**
+   * Mounts the root filesystem, then the others its fstab lists (/boot, /usr, /var, ...), shortest
+   * mount point first. The fstab's devices are found by UUID=, LABEL=, LVM names, or their Xen
+   * names (xvda1) through the disks x2k added; libguestfs's own guess maps xvdXN to partition N of
+   * one disk, which is wrong for images of one filesystem each (xen-tools).
+   */
+  private static void mount(
+      Libguestfs guest,
+      String root,
+      Map<String, String> types,
+      Map<String, String> xenNames,
+      boolean writable,
+      List<Finding> findings)
+      throws GuestException {
+    guest.mount(root, "/", writable);
+    Map<String, String> byXenName = new HashMap<>();
+    xenNames.forEach((device, xenName) -> byXenName.put("/dev/" + xenName, device));
+    Map<String, String> mounts =
+        new java.util.TreeMap<>(
+            Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
+    String fstab = guest.readText("/etc/fstab").orElse("");
+    for (String line : fstab.lines().toList()) {
+      String[] fields = line.strip().split("\\s+");
+      if (fields.length < 3
+          || fields[0].startsWith("#")
+          || !fields[1].startsWith("/")
+          || fields[1].equals("/")
+          || NOT_MOUNTED.contains(fields[2])
+          || (fields.length > 3 && fields[3].matches("(.*,)?(noauto|bind)(,.*)?"))) {
+        continue;
+      }
+      Optional<String> device = device(guest, fields[0], types, byXenName);
+      if (device.isPresent()) {
+        mounts.put(fields[1], device.get());
+      } else {
+        findings.add(
+            new Finding(
+                "guest-not-mounted",
+                "info",
+                "x2k did not find "
+                    + fields[0]
+                    + " ("
+                    + fields[1]
+                    + " in the guest's fstab) on the domain's disks; files there were not looked"
+                    + " at"));
+      }
     }
+    for (Map.Entry<String, String> mount : mounts.entrySet()) {
+      if (guest.isDirectory(mount.getKey())) {
+        guest.mount(mount.getValue(), mount.getKey(), writable);
+      }
+    }
+  }
+
+  private static final java.util.Set<String> NOT_MOUNTED =
+      java.util.Set.of(
+          "swap",
+          "proc",
+          "sysfs",
+          "tmpfs",
+          "devpts",
+          "nfs",
+          "nfs4",
+          "cifs",
+          "smbfs",
+          "none",
+          "usbfs",
+          "devtmpfs",
+          "cgroup",
+          "securityfs",
+          "debugfs",
+          "auto");
+
+  /** The appliance's device for fstab's first field, if it is on the domain's disks. */
+  private static Optional<String> device(
+      Libguestfs guest, String field, Map<String, String> types, Map<String, String> byXenName) {
+    String value = field;
+    String attribute = null;
+    if (field.startsWith("UUID=") || field.startsWith("/dev/disk/by-uuid/")) {
+      attribute = "uuid";
+      value = field.replaceFirst("^(UUID=|/dev/disk/by-uuid/)", "");
+    } else if (field.startsWith("LABEL=") || field.startsWith("/dev/disk/by-label/")) {
+      attribute = "label";
+      value = field.replaceFirst("^(LABEL=|/dev/disk/by-label/)", "");
+    }
+    if (attribute != null) {
+      for (String device : types.keySet()) {
+        if (guest.filesystemAttribute(attribute, device).equalsIgnoreCase(value)) {
+          return Optional.of(device);
+        }
+      }
+      return Optional.empty();
+    }
+    if (byXenName.containsKey(field)) {
+      return Optional.of(byXenName.get(field));
+    }
+    if (types.containsKey(field)) {
+      return Optional.of(field); // an LVM volume, /dev/VG/LV
+    }
+    if (field.startsWith("/dev/mapper/")) {
+      // /dev/mapper/VG-LV, where a dash in either name is doubled
+      String[] parts = field.substring(12).split("(?<!-)-(?!-)", 2);
+      if (parts.length == 2) {
+        String lv = "/dev/" + parts[0].replace("--", "-") + "/" + parts[1].replace("--", "-");
+        if (types.containsKey(lv)) {
+          return Optional.of(lv);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   static String diff(GuestChanges changes) {
