@@ -16,6 +16,26 @@
     <xsl:attribute name="type">vga</xsl:attribute>
   </xsl:template>
 
+  <!-- A guest that boots from its disk (pygrub, PV-GRUB, boot=disk) starts GRUB from the
+       BIOS, and GRUB draws its menu on a display: a distribution's GRUB that sets up a
+       framebuffer (Debian's gfxterm) stops after "Welcome to GRUB!" when the domain has no
+       video device, which libvirt does not add by itself. A PV guest without Xen's vfb had
+       none, so it gets a VGA; its console stays the serial port. -->
+  <xsl:template match="/domain/devices[x2k:needs-video(..)]">
+    <xsl:copy>
+      <xsl:apply-templates select="@*, node()"/>
+      <video>
+        <model type='vga'/>
+      </video>
+    </xsl:copy>
+  </xsl:template>
+
+  <xsl:function name="x2k:needs-video" as="xs:boolean">
+    <xsl:param name="domain" as="element(domain)"/>
+    <xsl:sequence select="x2k:boots-from-disk($domain) and $guest-kernel = ''
+                          and empty($domain/devices/(video, graphics))"/>
+  </xsl:function>
+
   <!-- A SPICE TLS port needs certificates and spice_tls=1 in the KVM host's qemu.conf,
        which a default host has not: libvirt refuses the domain. The plain port stays.
        (With autoport, the port is runtime state, which runtime.xsl drops.) -->
@@ -23,6 +43,10 @@
   <!-- Report: display. -->
   <xsl:template match="/domain/devices/video/model[@type = 'xen']" mode="x2k:report">
     <change code="video">video xen (PV framebuffer) → vga</change>
+  </xsl:template>
+
+  <xsl:template match="/domain/devices[x2k:needs-video(..)]" mode="x2k:report">
+    <change code="video-added">a VGA added: the guest boots from its disk, and GRUB draws its menu on a display (without one, a GRUB that sets up a framebuffer stops before the kernel)</change>
   </xsl:template>
 
   <xsl:template match="/domain/devices/graphics[@type = 'spice']/@tlsPort" mode="x2k:report">
