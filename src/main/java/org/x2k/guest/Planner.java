@@ -66,6 +66,7 @@ public final class Planner {
       InitramfsRules.apply(planner, kernels);
     }
     BootRules.apply(planner, kernels);
+    SelinuxRules.apply(planner);
     return planner.result(false);
   }
 
@@ -129,6 +130,11 @@ public final class Planner {
 
   void bootKernel(KernelBoot boot) {
     this.kernelBoot = boot;
+  }
+
+  /** Whether a rule creates a file that was not there. */
+  boolean createsFiles() {
+    return edited.keySet().stream().anyMatch(path -> originals.get(path) == null);
   }
 
   /** Whether a rule already changed {@code path}. */
