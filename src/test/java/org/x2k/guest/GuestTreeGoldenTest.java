@@ -200,7 +200,7 @@ class GuestTreeGoldenTest {
     }
   }
 
-  /** Each entry of a tree: a file's content, a link's target, or a directory. */
+  /** Each entry of a tree: a file's content, a link's target, or a directory that is not empty. */
   static Map<String, String> entries(Path tree) throws IOException {
     Map<String, String> entries = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(tree)) {
@@ -209,7 +209,12 @@ class GuestTreeGoldenTest {
         if (Files.isSymbolicLink(p)) {
           entries.put(relative, "-> " + Files.readSymbolicLink(p));
         } else if (Files.isDirectory(p)) {
-          entries.put(relative, "(directory)");
+          // git keeps no empty directory, so only those with a file or link below count
+          try (Stream<Path> inside = Files.walk(p)) {
+            if (inside.anyMatch(q -> Files.isSymbolicLink(q) || !Files.isDirectory(q))) {
+              entries.put(relative, "(directory)");
+            }
+          }
         } else {
           entries.put(relative, new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
         }
