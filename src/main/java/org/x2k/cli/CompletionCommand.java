@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Prints a completion script for bash or zsh.",
       "bash: x2k completion bash > /etc/bash_completion.d/x2k (or source it from ~/.bashrc)",
-      "zsh:  x2k completion zsh > \"${fpath[1]}/_x2k\" (or source it from ~/.zshrc)"
+      "zsh:  x2k completion zsh > \"${fpath[1]}/_x2k\" (or source it from ~/.zshrc)",
+      "The packages install both where bash-completion and zsh look."
     },
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {"0:script printed", ExitCodes.USAGE_LINE})
@@ -31,15 +32,34 @@ public final class CompletionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String script = AutoComplete.bash("x2k", spec.root().commandLine());
+    String script = withoutShebang(AutoComplete.bash("x2k", spec.root().commandLine()));
     if (shell == Shell.zsh) {
-      // picocli's script runs in zsh through bash-style completion.
-      script =
-          "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n"
-              + script;
+      script = zsh(script);
     }
     spec.commandLine().getOut().print(script);
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * A completion script is sourced, never run: picocli's {@code #!} line would only mislead (and
+   * Debian's lintian warns of it in a package).
+   */
+  static String withoutShebang(String script) {
+    return script.startsWith("#!") ? script.substring(script.indexOf('\n') + 1) : script;
+  }
+
+  /**
+   * picocli's bash script, which sets up zsh's bashcompinit itself when sourced, as a file that
+   * also works from a directory in {@code $fpath}: compinit registers it by its {@code #compdef}
+   * line and runs it as the function {@code _x2k} at the first TAB, which then has to complete that
+   * first word too, since the script's own {@code complete} only binds later ones.
+   */
+  static String zsh(String bashScript) {
+    return "#compdef x2k\n"
+        + bashScript
+        + "\nif [[ ${funcstack[1]:-} == _x2k ]]; then\n"
+        + "  _bash_complete -F _complete_x2k -o default\n"
+        + "fi\n";
   }
 }

@@ -1,6 +1,7 @@
 package org.x2k.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -32,16 +33,24 @@ class DocumentationCommandsTest {
   }
 
   @Test
-  void zshCompletionLoadsBashCompletion() {
+  void zshCompletionIsAnAutoloadFileThatCompletesItsFirstCall() {
     Cli.Result result = Cli.run("", "completion", "zsh");
     assertEquals(0, result.exitCode(), result.err());
+    assertTrue(result.out().startsWith("#compdef x2k\n"), result.out());
+    assertTrue(result.out().contains("autoload -U +X bashcompinit && bashcompinit"));
+    assertTrue(result.out().contains("complete -F _complete_x2k"));
     assertTrue(
-        result
-            .out()
-            .startsWith(
-                "autoload -U +X compinit && compinit\n"
-                    + "autoload -U +X bashcompinit && bashcompinit\n"));
-    assertTrue(result.out().contains("_complete_x2k"));
+        result.out().endsWith("  _bash_complete -F _complete_x2k -o default\nfi\n"), result.out());
+  }
+
+  @Test
+  void completionScriptsAreSourcedSoHaveNoShebang() {
+    for (String shell : new String[] {"bash", "zsh"}) {
+      Cli.Result result = Cli.run("", "completion", shell);
+      assertFalse(result.out().contains("#!"), shell + ": " + result.out());
+    }
+    assertEquals("body\n", CompletionCommand.withoutShebang("#!/usr/bin/env bash\nbody\n"));
+    assertEquals("body\n", CompletionCommand.withoutShebang("body\n"));
   }
 
   @Test
