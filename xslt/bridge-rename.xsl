@@ -28,6 +28,7 @@
     expand-text="yes">
 
   <xsl:include href="common/output.xsl"/>
+  <xsl:include href="common/with-report.xsl"/>
   <xsl:include href="common/names.xsl"/>
   <xsl:include href="common/bridges.xsl"/>
 

@@ -28,6 +28,7 @@
   <xsl:import href="native2xen/params.xsl"/>
 
   <xsl:include href="common/output.xsl"/>
+  <xsl:include href="common/with-report.xsl"/>
   <xsl:include href="common/names.xsl"/>
   <xsl:include href="native2xen/settings.xsl"/>
   <xsl:include href="native2xen/report.xsl"/>

@@ -21,6 +21,7 @@
   <xsl:import href="xen2qemu/params.xsl"/>
 
   <xsl:include href="common/output.xsl"/>
+  <xsl:include href="common/with-report.xsl"/>
   <xsl:include href="common/names.xsl"/>
   <xsl:include href="common/bridges.xsl"/>
   <xsl:include href="xen2qemu/report.xsl"/>

@@ -8,7 +8,6 @@ import net.sf.saxon.s9api.DocumentBuilder;
 import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmAtomicValue;
-import net.sf.saxon.s9api.XdmDestination;
 import net.sf.saxon.s9api.XdmMap;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmValue;
@@ -20,16 +19,16 @@ import org.x2k.nativecfg.XenConfig.Format;
 
 /**
  * Runs a document through a pipeline of the bundled stylesheets: safe parsing, then each stylesheet
- * in turn (its report mode on what it is given, then its conversion), then libvirt-style output.
- * {@link #xenToKvm} is x2k convert's pipeline (xen2qemu.xsl, then bridge-rename.xsl when bridges
- * are mapped), {@link #bridgesOnly} the bridge command's.
+ * in turn (its report and its conversion of what it is given, in one run), then libvirt-style
+ * output. {@link #xenToKvm} is x2k convert's pipeline (xen2qemu.xsl, then bridge-rename.xsl when
+ * bridges are mapped), {@link #bridgesOnly} the bridge command's.
  */
 public final class DomainConverter {
   /** Stylesheets raise their own errors in this namespace; their message is for the user. */
   private static final String X2K_ERRORS = "urn:x2k:xslt";
 
-  /** The stylesheets' report mode (xslt/xen2qemu/report.xsl). */
-  private static final QName REPORT_MODE = new QName(X2K_ERRORS, "report");
+  /** Report and conversion in one run (xslt/common/with-report.xsl). */
+  private static final QName WITH_REPORT_MODE = new QName(X2K_ERRORS, "with-report");
 
   private static final QName BRIDGES = new QName("bridges");
   private static final QName NETWORKS = new QName("networks");
@@ -164,10 +163,7 @@ public final class DomainConverter {
     }
     XdmNode current = document;
     for (Step step : steps) {
-      reports.add(
-          Report.from(
-              transform(step.stylesheet(), REPORT_MODE, current, step.parameters(), notes)));
-      current = transform(step.stylesheet(), null, current, step.parameters(), notes);
+      current = transform(step.stylesheet(), current, step.parameters(), notes, reports);
     }
     Report report = Report.join(reports);
     XdmNode subject = subject(document);
@@ -202,8 +198,7 @@ public final class DomainConverter {
           };
       throw new ConversionException(e.getMessage(), e, code);
     }
-    reports.add(Report.from(transform(Bundled.NATIVE2XEN, REPORT_MODE, config, Map.of(), notes)));
-    return transform(Bundled.NATIVE2XEN, null, config, Map.of(), notes);
+    return transform(Bundled.NATIVE2XEN, config, Map.of(), notes, reports);
   }
 
   /**
@@ -266,28 +261,30 @@ public final class DomainConverter {
     return SafeXmlParser.parse(xml, builder);
   }
 
+  /**
+   * Runs {@code stylesheet} on {@code input} in its with-report mode: adds its report to {@code
+   * reports}, its messages to {@code notes}, and returns the converted document.
+   */
   private XdmNode transform(
       Bundled stylesheet,
-      QName mode,
       XdmNode input,
       Map<QName, XdmValue> parameters,
-      List<String> notes)
+      List<String> notes,
+      List<Report> reports)
       throws ConversionException {
     Xslt30Transformer transformer = stylesheets.get(stylesheet).load30();
-    if (mode != null) {
-      try {
-        transformer.setInitialMode(mode);
-      } catch (SaxonApiException | IllegalArgumentException e) {
-        throw new IllegalStateException("stylesheet has no mode " + mode, e);
-      }
+    try {
+      transformer.setInitialMode(WITH_REPORT_MODE);
+    } catch (SaxonApiException | IllegalArgumentException e) {
+      throw new IllegalStateException("stylesheet has no mode " + WITH_REPORT_MODE, e);
     }
     transformer.setErrorReporter(error -> {});
     transformer.setMessageHandler(
         message -> notes.add(ConversionException.oneLine(message.getStringValue())));
-    XdmDestination result = new XdmDestination();
+    XdmValue result;
     try {
       transformer.setStylesheetParameters(parameters);
-      transformer.applyTemplates(input, result);
+      result = transformer.applyTemplates(input);
     } catch (SaxonApiException e) {
       QName code = e.getErrorCode();
       if (code != null && X2K_ERRORS.equals(code.getNamespace())) {
@@ -297,6 +294,13 @@ public final class DomainConverter {
       throw new ConversionException(
           "conversion failed: " + ConversionException.oneLine(e.getMessage()), e);
     }
-    return result.getXdmNode();
+    if (result.size() != 2
+        || !(result.itemAt(0) instanceof XdmNode report)
+        || !(result.itemAt(1) instanceof XdmNode converted)) {
+      throw new IllegalStateException(
+          stylesheet.file + " gave " + result.size() + " items, not a report and a document");
+    }
+    reports.add(Report.from(report));
+    return converted;
   }
 }
