@@ -232,7 +232,8 @@ final class Batch {
 
   private void fail(Tally outcomes, Input input, Exception e) {
     PrintWriter err = streams.err();
-    outcomes.add(Outcome.failed(input.name(), e.getMessage()));
+    String detail = e instanceof ConversionException conversion ? conversion.detail() : "";
+    outcomes.add(Outcome.failed(input.name(), e.getMessage(), detail));
     err.println("x2k: " + input.name() + ": " + e.getMessage());
     if (stacktrace) {
       e.printStackTrace(err);

@@ -68,7 +68,7 @@ final class GuestStep {
     try {
       guest = GuestSession.run(disks, plan, mode, bootDirectory);
     } catch (GuestException e) {
-      throw new ConversionException("guest: " + e.getMessage(), e, e.code());
+      throw new ConversionException("guest: " + e.getMessage(), e, e.code(), e.detail());
     }
     if (guest.refused()) {
       Finding reason = guest.findings().get(guest.findings().size() - 1);

@@ -11,13 +11,24 @@ public final class ConversionException extends Exception {
 
   private final String code;
 
+  private final String detail;
+
   public ConversionException(String message, Throwable cause) {
     this(message, cause, "");
   }
 
   public ConversionException(String message, Throwable cause, String code) {
+    this(message, cause, code, "");
+  }
+
+  /**
+   * @param detail more than the one line, for the JSON report (what a failed program in the guest
+   *     said), or ""
+   */
+  public ConversionException(String message, Throwable cause, String code, String detail) {
     super(message, cause);
     this.code = code;
+    this.detail = detail;
   }
 
   public ConversionException(String message) {
@@ -27,6 +38,11 @@ public final class ConversionException extends Exception {
   /** The x2k error code the stylesheet raised (see xslt/common/names.xsl), or empty. */
   public String code() {
     return code;
+  }
+
+  /** More than the message, for the JSON report, or "". */
+  public String detail() {
+    return detail;
   }
 
   /** {@code message} on one line, as x2k prints every problem. */

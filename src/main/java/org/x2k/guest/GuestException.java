@@ -5,6 +5,9 @@ public final class GuestException extends Exception {
   /** The report's code for it. */
   private final String code;
 
+  /** More than the one line, for the JSON report (a failed program's standard error), or "". */
+  private final String detail;
+
   public GuestException(String message) {
     this(message, (Throwable) null);
   }
@@ -12,19 +15,32 @@ public final class GuestException extends Exception {
   public GuestException(String message, Throwable cause) {
     super(message, cause);
     this.code = "guest-failed";
+    this.detail = "";
+  }
+
+  /** A program in the guest failed: {@code detail} is what it said. */
+  GuestException(String message, String detail) {
+    super(message);
+    this.code = "guest-command-failed";
+    this.detail = detail;
   }
 
   /** A problem with a disk the domain names ({@code guest-disk}). */
   static GuestException disk(String message) {
-    return new GuestException(message, "guest-disk");
+    return new GuestException(message, "guest-disk", "");
   }
 
-  private GuestException(String message, String code) {
+  private GuestException(String message, String code, String detail) {
     super(message);
     this.code = code;
+    this.detail = detail;
   }
 
   public String code() {
     return code;
+  }
+
+  public String detail() {
+    return detail;
   }
 }

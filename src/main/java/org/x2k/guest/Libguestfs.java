@@ -200,10 +200,19 @@ public final class Libguestfs implements GuestFiles, GuestEditor.GuestPrograms, 
     }
   }
 
-  /** Runs {@code argv} inside the guest (chroot in the appliance); its output, or the error. */
+  /**
+   * Runs {@code argv} inside the guest (chroot in the appliance); its output. A failure names the
+   * program, its exit status and the last lines of its standard error (GuestCommandFailure).
+   */
   public String command(List<String> argv) throws GuestException {
-    return String.valueOf(
-        call("command", new Class<?>[] {String[].class}, (Object) argv.toArray(new String[0])));
+    Object[] arguments = {GuestCommandFailure.wrapped(argv).toArray(new String[0])};
+    try {
+      return String.valueOf(type.getMethod("command", String[].class).invoke(handle, arguments));
+    } catch (InvocationTargetException e) {
+      throw GuestCommandFailure.of(argv, e.getCause().getMessage());
+    } catch (ReflectiveOperationException e) {
+      throw new GuestException("libguestfs's Java binding has no command: " + e, e);
+    }
   }
 
   @Override

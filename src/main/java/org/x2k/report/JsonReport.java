@@ -11,7 +11,8 @@ import org.x2k.convert.Report;
  * <pre>
  * {"format": "x2k-report", "version": 1, "domains": [
  *   {"input": "...", "status": "converted|unchanged|skipped|failed",
- *    "error": "..." (failed only), "reason": "..." (skipped only),
+ *    "error": "..." (failed only), "detail": "..." (failed, where there is more to say),
+ *    "reason": "..." (skipped only),
  *    "name": "...", "uuid": "...",
  *    "changes": [{"code": "...", "text": "..."}],
  *    "actions": [{"code": "...", "severity": "required|recommended|info", "text": "..."}],
@@ -46,7 +47,11 @@ public final class JsonReport {
     field(6, "status", outcome.status().jsonName(), true);
     Conversion conversion = outcome.conversion();
     if (conversion == null) {
-      field(6, outcome.skipped() ? "reason" : "error", outcome.error(), false);
+      boolean detail = !outcome.skipped() && !outcome.detail().isEmpty();
+      field(6, outcome.skipped() ? "reason" : "error", outcome.error(), detail);
+      if (detail) {
+        field(6, "detail", outcome.detail(), false);
+      }
       out.append("\n    }");
       return;
     }
