@@ -33,6 +33,12 @@ public final class GuestEditor {
 
     /** Writes guest file {@code file} back over the start of {@code disk}. */
     void restoreBootArea(String file, String disk) throws GuestException;
+
+    /**
+     * The name a program run in the guest must be given for {@code disk}, which is named as
+     * libguestfs's calls name it (the order the disks were added in).
+     */
+    String programsName(String disk) throws GuestException;
   }
 
   private static final String BOOT_AREA = "/var/lib/x2k/boot-area.img";
@@ -70,8 +76,10 @@ public final class GuestEditor {
           programs.saveBootArea(install.disk(), BOOT_AREA);
           editor.record("bootarea", install.disk());
         }
+        // grub-install is told the disk by the name the appliance's kernel gave it
+        String disk = programs.programsName(install.disk());
         for (List<String> command : install.commands()) {
-          programs.run(command);
+          programs.run(command.stream().map(a -> a.equals(install.disk()) ? disk : a).toList());
         }
       }
     }

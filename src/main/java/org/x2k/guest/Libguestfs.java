@@ -220,6 +220,43 @@ public final class Libguestfs implements GuestFiles, GuestEditor.GuestPrograms, 
     command(argv);
   }
 
+  /** How much of a disk's start identifies it among the appliance's disks. */
+  static final int IDENTIFYING_BYTES = 64 * 1024;
+
+  /**
+   * The appliance kernel's name for {@code disk}. libguestfs's calls name disks in the order they
+   * were added (/dev/sda is the domain's first disk), but a program run in the guest sees the
+   * kernel's names, and virtio-scsi scans its disks asynchronously: now and then the appliance's
+   * own disk (an ext2 filesystem without a partition table) is /dev/sda and the guest's first disk
+   * /dev/sdb, so that grub-install given "/dev/sda" failed ("embedding is not possible, but this is
+   * required for cross-disk install"). The disk is found by content: the one whose first 64 KiB are
+   * those libguestfs reads from {@code disk}.
+   */
+  @Override
+  public String programsName(String disk) throws GuestException {
+    String expected;
+    try {
+      if (scratch == null) {
+        scratch = Files.createTempDirectory("x2k-guest-");
+      }
+      Path start = scratch.resolve("read");
+      Files.deleteIfExists(start);
+      call(
+          "download_offset",
+          new Class<?>[] {String.class, String.class, long.class, long.class},
+          disk,
+          start.toString(),
+          0L,
+          (long) IDENTIFYING_BYTES);
+      expected = DiskNames.md5(Files.readAllBytes(start));
+      Files.delete(start);
+    } catch (IOException e) {
+      throw new GuestException("cannot read the start of " + disk + ": " + e.getMessage(), e);
+    }
+    String listing = command(DiskNames.listing(IDENTIFYING_BYTES));
+    return DiskNames.match(disk, expected, listing);
+  }
+
   /** The boot area of {@code disk}: up to its first partition, at most 1 MiB. */
   private long bootAreaLength(String disk) throws GuestException {
     Object[] partitions = (Object[]) call("part_list", new Class<?>[] {String.class}, disk);

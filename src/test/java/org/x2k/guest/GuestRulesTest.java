@@ -2,6 +2,7 @@ package org.x2k.guest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,11 @@ class GuestRulesTest {
 
         @Override
         public void restoreBootArea(String file, String disk) {}
+
+        @Override
+        public String programsName(String disk) {
+          return disk;
+        }
       };
 
   @Test
@@ -143,6 +149,11 @@ class GuestRulesTest {
 
             @Override
             public void restoreBootArea(String file, String disk) {}
+
+            @Override
+            public String programsName(String disk) {
+              return disk;
+            }
           });
     } catch (GuestException expected) {
       // the manifest was written before each step
@@ -151,6 +162,57 @@ class GuestRulesTest {
     assertEquals("/dev/xvda1 / ext4 defaults 0 1\n", Files.readString(guest.resolve("etc/fstab")));
     assertFalse(Files.exists(guest.resolve("etc/new")));
     assertFalse(Files.exists(guest.resolve("var")));
+  }
+
+  /**
+   * The appliance's kernel may name the domain's first disk /dev/sdb (virtio-scsi scans
+   * asynchronously): grub-install gets the kernel's name; libguestfs's calls keep their own.
+   */
+  @Test
+  void grubInstallIsToldTheDiskByTheKernelsName(@TempDir Path guest) throws Exception {
+    Files.createDirectories(guest.resolve("boot/grub"));
+    RecordingPrograms programs = new RecordingPrograms(guest, Files.createTempDirectory("x2k"));
+    programs.kernelNames.put("/dev/sda", "/dev/sdb");
+    GuestEditor.apply(
+        new DirectoryFiles(guest),
+        List.of(
+            new GuestChange.InstallBootloader(
+                "/dev/sda",
+                "/boot/grub",
+                List.of(
+                    List.of("/usr/sbin/grub-install", "--target=i386-pc", "/dev/sda"),
+                    List.of("/usr/sbin/grub-mkconfig", "-o", "/boot/grub/grub.cfg")),
+                "test")),
+        programs);
+    assertTrue(
+        programs.calls.contains("run: /usr/sbin/grub-install --target=i386-pc /dev/sdb"),
+        programs.calls.toString());
+    assertTrue(
+        programs.calls.contains("save boot area of /dev/sda to /var/lib/x2k/boot-area.img"),
+        programs.calls.toString());
+    assertTrue(
+        programs.calls.contains("run: /usr/sbin/grub-mkconfig -o /boot/grub/grub.cfg"),
+        programs.calls.toString());
+  }
+
+  @Test
+  void theKernelsNameIsTheOneDiskThatStartsAlike() throws Exception {
+    String md5 = DiskNames.md5("guest".getBytes(StandardCharsets.UTF_8));
+    String other = DiskNames.md5("appliance".getBytes(StandardCharsets.UTF_8));
+    assertEquals(
+        "/dev/sdb", DiskNames.match("/dev/sda", md5, "sda " + other + "  -\nsdb " + md5 + "  -\n"));
+    GuestException none =
+        assertThrows(
+            GuestException.class, () -> DiskNames.match("/dev/sda", md5, "sda " + other + "  -\n"));
+    assertTrue(none.getMessage().contains("none starts as it does"), none.getMessage());
+    GuestException two =
+        assertThrows(
+            GuestException.class,
+            () -> DiskNames.match("/dev/sda", md5, "sda " + md5 + "  -\nsdc " + md5 + "  -\n"));
+    assertTrue(two.getMessage().contains("/dev/sda and /dev/sdc"), two.getMessage());
+    // a name that is no kernel's disk name is never passed on
+    assertThrows(
+        GuestException.class, () -> DiskNames.match("/dev/sda", md5, "../etc/x " + md5 + "  -\n"));
   }
 
   @Test

@@ -73,6 +73,14 @@ final class RecordingPrograms implements GuestEditor.GuestPrograms {
     calls.add("restore boot area of " + disk + " from " + file);
   }
 
+  /** The appliance kernel's names where they differ from libguestfs's (a swapped scan). */
+  final Map<String, String> kernelNames = new HashMap<>();
+
+  @Override
+  public String programsName(String disk) {
+    return kernelNames.getOrDefault(disk, disk);
+  }
+
   private Path inTree(String guestPath) {
     return root.resolve(guestPath.substring(1));
   }
