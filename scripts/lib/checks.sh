@@ -31,3 +31,36 @@ domain_type_here() {
     echo qemu
   fi
 }
+
+# The checks define domains on this host's libvirt. One killed between define and undefine
+# (SIGKILL, a machine stopped mid-run) leaves its domain defined, and the next run's define of
+# that name fails ("already exists with uuid ..."). Checks that define names they do not own
+# (the corpus's, the examples') note each domain's name and uuid here before defining it;
+# clear_leftovers, at the start of the next run, removes exactly those that are still there
+# with the noted uuid, and touches no other domain.
+defined_ledger=${X2K_CI_CACHE:-/var/cache/x2k-ci}/defined-domains  # the CI scripts' own
+
+# note_defined URI NAME UUID: notes a domain about to be defined on libvirt at URI
+note_defined() {
+  mkdir -p "${defined_ledger%/*}"
+  printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$defined_ledger"
+}
+
+# clear_leftovers: destroys and undefines every noted domain that its libvirt still has with
+# its noted uuid, then forgets them all
+clear_leftovers() {
+  local uri name uuid
+  local -A present=()
+  [ -s "$defined_ledger" ] || return 0
+  while IFS=$'\t' read -r uri name uuid; do
+    [ -n "${present["$uri"]+set}" ] ||
+      present["$uri"]=" $(virsh -q -c "$uri" list --all --uuid 2>/dev/null | tr '\n' ' ') "
+    [[ -n "$uuid" && "${present["$uri"]}" == *" $uuid "* ]] || continue
+    [ "$(virsh -q -c "$uri" domname "$uuid" 2>/dev/null)" = "$name" ] || continue
+    echo "${0##*/}: undefining $name ($uuid) on $uri, left defined by an earlier run that was stopped" >&2
+    virsh -q -c "$uri" destroy "$uuid" >/dev/null 2>&1 || true
+    virsh -q -c "$uri" undefine --nvram "$uuid" >/dev/null 2>&1 ||
+      virsh -q -c "$uri" undefine "$uuid" >/dev/null 2>&1 || true
+  done <"$defined_ledger"
+  rm -f "$defined_ledger"
+}
