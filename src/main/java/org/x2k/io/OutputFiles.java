@@ -1,5 +1,7 @@
 package org.x2k.io;
 
+import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -175,9 +177,50 @@ public final class OutputFiles {
       throws OutputException {
     Path shown = target.path();
     try {
-      if (target.named() && isDeviceOrPipe(shown)) {
+      if (target.named() && isNamedDeviceOrPipe(shown)) {
         return new Staged(shown, content);
       }
+    } catch (IOException e) {
+      throw problem("cannot write ", shown, e);
+    }
+    return stage(target, content.length, staged -> staged.write(content), inputs, replace, mode);
+  }
+
+  /**
+   * Copies host file {@code source} (one x2k made, such as a download from a guest) to {@code
+   * target} as {@link #writeAtomically} writes bytes, streaming it: a guest's kernel may be large.
+   */
+  public static void copyAtomically(
+      Target target, Path source, boolean replace, Set<PosixFilePermission> mode)
+      throws OutputException {
+    long length;
+    try {
+      length = Files.size(source);
+    } catch (IOException e) {
+      throw problem("cannot read ", source, e);
+    }
+    try (Staged staged =
+        stage(target, length, into -> into.copy(source), Set.of(), replace, mode)) {
+      staged.commit(true);
+    }
+  }
+
+  /** Fills a temporary file. */
+  @FunctionalInterface
+  private interface Filling {
+    void fill(Staged staged) throws IOException;
+  }
+
+  private static Staged stage(
+      Target target,
+      long length,
+      Filling filling,
+      Set<Object> inputs,
+      boolean replace,
+      Set<PosixFilePermission> mode)
+      throws OutputException {
+    Path shown = target.path();
+    try {
       SecureDirectoryStream<Path> directory = OutputDirectories.open(target);
       Staged staged = null;
       try {
@@ -190,9 +233,9 @@ public final class OutputFiles {
         if (existing != null && existing.isDirectory()) {
           throw new OutputException("cannot write " + shown + ": is a directory");
         }
-        staged = new Staged(shown, directory, name, replace, content.length);
+        staged = new Staged(shown, directory, name, replace, length);
         staged.create(mode);
-        staged.write(content);
+        filling.fill(staged);
         return staged;
       } catch (OutputException | IOException | RuntimeException e) {
         if (staged != null) {
@@ -216,8 +259,64 @@ public final class OutputFiles {
     }
   }
 
-  private static boolean isDeviceOrPipe(Path file) {
-    return Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file);
+  /** Links that lead further than this are not followed to a device (the kernel stops at 40). */
+  private static final int MAX_LINKS = 40;
+
+  /**
+   * Whether {@code file} is a device or pipe the user named ({@code -o /dev/null}, {@code -o
+   * /dev/stdout}), to be written into. Each link on the way must be one that only root or x2k's own
+   * user could have put there: owned by one of them, in a directory nobody else may change (not
+   * writable by group or others, or sticky, like /tmp, where others cannot replace it). A link
+   * another user planted ({@code out/vm.kvm.xml -> /dev/sda}) is not followed: the output is then
+   * refused as a link is in a directory, or replaced by a file with --force.
+   */
+  static boolean isNamedDeviceOrPipe(Path file) throws IOException {
+    Path current = file;
+    for (int hops = 0; hops <= MAX_LINKS; hops++) {
+      PosixFileAttributes attributes;
+      try {
+        attributes = Files.readAttributes(current, PosixFileAttributes.class, NOFOLLOW_LINKS);
+      } catch (NoSuchFileException e) {
+        // a magic link of /proc (/proc/self/fd/1 -> pipe:[1234]), which only the kernel resolves,
+        // or a link to nothing
+        try {
+          return hops > 0 && isDeviceOrPipe(Files.readAttributes(file, PosixFileAttributes.class));
+        } catch (NoSuchFileException dangling) {
+          return false;
+        }
+      }
+      if (!attributes.isSymbolicLink()) {
+        return isDeviceOrPipe(attributes);
+      }
+      if (!nobodyElseCouldHavePlaced(current)) {
+        return false;
+      }
+      Path parent = current.toAbsolutePath().getParent();
+      current = parent.resolve(Files.readSymbolicLink(current));
+    }
+    return false;
+  }
+
+  private static boolean isDeviceOrPipe(PosixFileAttributes attributes) {
+    return attributes.isOther();
+  }
+
+  private static boolean nobodyElseCouldHavePlaced(Path link) throws IOException {
+    int self = ownUid();
+    Path directory = link.toAbsolutePath().getParent();
+    int linkOwner = (Integer) Files.getAttribute(link, "unix:uid", NOFOLLOW_LINKS);
+    int directoryOwner = (Integer) Files.getAttribute(directory, "unix:uid");
+    int directoryMode = (Integer) Files.getAttribute(directory, "unix:mode");
+    boolean othersMayWrite = (directoryMode & 0022) != 0;
+    boolean sticky = (directoryMode & 01000) != 0;
+    return (linkOwner == 0 || linkOwner == self)
+        && (directoryOwner == 0 || directoryOwner == self)
+        && (!othersMayWrite || sticky);
+  }
+
+  /** The user x2k runs as: the owner of its own /proc entry. */
+  private static int ownUid() throws IOException {
+    return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
   }
 
   static OutputException problem(String what, Path target, IOException e) {

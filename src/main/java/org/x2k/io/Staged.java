@@ -123,6 +123,19 @@ public final class Staged implements AutoCloseable {
     }
   }
 
+  void copy(Path source) throws IOException {
+    try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
+      long size = in.size();
+      for (long done = 0; done < size; ) {
+        long copied = in.transferTo(done, size - done, channel);
+        if (copied <= 0) {
+          throw new IOException(source + " shrank while x2k copied it");
+        }
+        done += copied;
+      }
+    }
+  }
+
   void write(byte[] content) throws IOException {
     ByteBuffer buffer = ByteBuffer.wrap(content);
     while (buffer.hasRemaining()) {

@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileOutputDirectoryTest {
   private static final String DOMAIN = HostileInputTest.XEN_DOMAIN;
   private static final String VICTIM = "root's file, not to be touched\n";
+  private static final Path DEV_NULL = Path.of("/dev/null");
 
   @TempDir Path dir;
 
@@ -122,6 +125,89 @@ class HostileOutputDirectoryTest {
     Cli.Result result = Cli.run("", "convert", "-q", input.toString(), "-o", "/dev/null");
     assertEquals(0, result.exitCode(), result.err());
     assertFalse(Files.isRegularFile(Path.of("/dev/null")));
+  }
+
+  /** A directory anyone may write into, without the sticky bit: anyone could have put a link. */
+  private Path sharedDirectory(String name) throws IOException {
+    Path shared = Files.createDirectories(dir.resolve(name));
+    Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+    return shared;
+  }
+
+  private static boolean root() throws IOException {
+    return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0;
+  }
+
+  /** Gives the link itself (not what it points at) to user nobody, as if nobody had planted it. */
+  private static void plantedByNobody(Path link) throws IOException {
+    Files.getFileAttributeView(link, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+        .setOwner(
+            link.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+  }
+
+  // /dev/null stands for /dev/sda: a device written through shows as exit 0 and no refusal
+  @Test
+  void namedOutputThatAnotherUserLinkedToADeviceIsRefusedNotWrittenThrough() throws IOException {
+    Path input = write("vm.xml", DOMAIN);
+    Path link = Files.createSymbolicLink(sharedDirectory("out").resolve("vm.kvm.xml"), DEV_NULL);
+    Cli.Result refused = Cli.run("", "convert", "-q", input.toString(), "-o", link.toString());
+    assertEquals(1, refused.exitCode(), refused.err());
+    assertEquals(
+        List.of("x2k: " + input + ": " + link + " is a symbolic link; add --force to replace it"),
+        refused.errLines());
+    assertEquals(DEV_NULL, Files.readSymbolicLink(link));
+
+    Cli.Result forced =
+        Cli.run("", "convert", "-q", "--force", input.toString(), "-o", link.toString());
+    assertEquals(0, forced.exitCode(), forced.err());
+    assertTrue(Files.isRegularFile(link, LinkOption.NOFOLLOW_LINKS), "the link was replaced");
+    assertTrue(Files.readString(link).contains("<domain type='kvm'>"));
+  }
+
+  // a report is always replaced: the link is, by a file, never written through
+  @Test
+  void reportThatAnotherUserLinkedToADeviceReplacesTheLinkNotWrittenThrough() throws IOException {
+    Path input = write("vm.xml", DOMAIN);
+    Path link = Files.createSymbolicLink(sharedDirectory("out").resolve("r.json"), DEV_NULL);
+    Cli.Result reported =
+        Cli.run(
+            "",
+            "convert",
+            "-q",
+            input.toString(),
+            "-o",
+            dir.resolve("vm.kvm.xml").toString(),
+            "--report",
+            link.toString());
+    assertEquals(0, reported.exitCode(), reported.err());
+    assertTrue(Files.isRegularFile(link, LinkOption.NOFOLLOW_LINKS), "the link was replaced");
+    assertTrue(Files.readString(link).contains("\"input\""), Files.readString(link));
+  }
+
+  @Test
+  void linkToADeviceOwnedByAnotherUserIsRefusedEvenInAPrivateDirectory() throws IOException {
+    Assumptions.assumeTrue(root(), "only root can give a link to another user");
+    Path input = write("vm.xml", DOMAIN);
+    Path link = Files.createSymbolicLink(dir.resolve("vm.kvm.xml"), DEV_NULL);
+    plantedByNobody(link);
+    Cli.Result refused = Cli.run("", "convert", "-q", input.toString(), "-o", link.toString());
+    assertEquals(1, refused.exitCode(), refused.err());
+    assertEquals(DEV_NULL, Files.readSymbolicLink(link));
+  }
+
+  @Test
+  void ownLinkToADeviceIsWrittenIntoAsTheDevice() throws IOException {
+    Path input = write("vm.xml", DOMAIN);
+    Path sticky = sharedDirectory("tmp");
+    Files.setAttribute(sticky, "unix:mode", 01777);
+    for (Path link :
+        List.of(
+            Files.createSymbolicLink(dir.resolve("null"), DEV_NULL),
+            Files.createSymbolicLink(sticky.resolve("null"), DEV_NULL))) {
+      Cli.Result result = Cli.run("", "convert", "-q", input.toString(), "-o", link.toString());
+      assertEquals(0, result.exitCode(), link + ": " + result.err());
+      assertTrue(Files.isSymbolicLink(link), "the link is still there: the device was written");
+    }
   }
 
   @Test
