@@ -110,7 +110,7 @@ public class ConvertCommand implements Callable<Integer> {
       if (fleet.connect != null || fleet.define != null) {
         throw usage("the guest's disks are changed on this host: drop --connect and --define");
       }
-      batch.withGuest(new GuestStep(guestOptions, mode));
+      batch.withGuest(new GuestStep(guestOptions, mode, output.force));
     }
     // a null resource is allowed, and not closed
     try (Hypervisor source = fleet.connect != null ? Hypervisor.open(fleet.connect, true) : null;

@@ -20,7 +20,8 @@ public final class GuestOptions {
       paramLabel = "DIR",
       description =
           "Where a guest that cannot boot from its disk gets its own kernel and initramfs copied"
-              + " to, in a subdirectory named after the domain (default: ${DEFAULT-VALUE}).")
+              + " to, in a subdirectory named after the domain and its uuid (default:"
+              + " ${DEFAULT-VALUE}). Another domain's subdirectory is replaced only with --force.")
   Path bootDirectory = Path.of("/var/lib/libvirt/boot");
 
   /** Where this host has {@code source}, after --storage. */

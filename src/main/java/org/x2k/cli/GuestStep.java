@@ -1,6 +1,5 @@
 package org.x2k.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.x2k.convert.ConversionException;
 import org.x2k.convert.DomainConverter;
 import org.x2k.convert.GuestDomain;
 import org.x2k.convert.Report;
+import org.x2k.guest.BootDirectory;
 import org.x2k.guest.Finding;
 import org.x2k.guest.GuestException;
 import org.x2k.guest.GuestPlan;
@@ -33,10 +33,15 @@ final class GuestStep {
 
   private final GuestOptions options;
   private final GuestSession.Mode mode;
+  private final boolean force;
 
-  GuestStep(GuestOptions options, GuestSession.Mode mode) {
+  /**
+   * @param force whether a boot directory that holds another domain's files may be taken over
+   */
+  GuestStep(GuestOptions options, GuestSession.Mode mode, boolean force) {
     this.options = options;
     this.mode = mode;
+    this.force = force;
   }
 
   Conversion apply(DomainConverter converter, byte[] xml, Conversion result)
@@ -54,7 +59,8 @@ final class GuestStep {
     List<GuestSession.Disk> disks = new ArrayList<>();
     for (GuestDomain.Disk disk : domain.disks()) {
       disks.add(
-          new GuestSession.Disk(options.locate(disk.source()), disk.format(), disk.xenName()));
+          new GuestSession.Disk(
+              options.locate(disk.source()), disk.format(), disk.xenName(), disk.readOnly()));
     }
     GuestPlan plan =
         new GuestPlan(
@@ -63,9 +69,14 @@ final class GuestStep {
             domain.paravirtual(),
             domain.bootsFromDisk(),
             domain.xenCommandLine());
-    Path bootDirectory = options.bootDirectory.resolve(directoryName(result.name()));
+    BootDirectory bootDirectory =
+        BootDirectory.of(options.bootDirectory, result.name(), result.uuid());
     GuestSession.Result guest;
     try {
+      if (mode == GuestSession.Mode.APPLY && !force) {
+        // before the guest is changed: a refusal later would leave it half converted
+        bootDirectory.checkNoOtherDomain();
+      }
       guest = GuestSession.run(disks, plan, mode, bootDirectory);
     } catch (GuestException e) {
       throw new ConversionException("guest: " + e.getMessage(), e, e.code(), e.detail());
@@ -100,11 +111,5 @@ final class GuestStep {
       actions.add(new Report.Action(finding.code(), finding.severity(), finding.text()));
     }
     return new Report(report.changes(), actions, report.devices(), report.storage());
-  }
-
-  /** A directory name for the domain's boot files: its name, kept to safe characters. */
-  static String directoryName(String domain) {
-    String name = domain.replaceAll("[^A-Za-z0-9._+-]", "_");
-    return name.isEmpty() || name.startsWith(".") ? "_" + name : name;
   }
 }

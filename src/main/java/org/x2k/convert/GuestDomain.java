@@ -28,10 +28,11 @@ public record GuestDomain(
     boolean bootsFromDisk,
     String xenCommandLine) {
   /**
-   * One disk: its image or device on the host, its format (raw, qcow2, or empty), and its name in
-   * the guest under Xen and on KVM.
+   * One disk: its image or device on the host, its format (raw, qcow2, or empty), its name in the
+   * guest under Xen and on KVM, and whether the domain has it read-only or shareable.
    */
-  public record Disk(String source, String format, String xenName, String kvmName) {}
+  public record Disk(
+      String source, String format, String xenName, String kvmName, boolean readOnly) {}
 
   /** The disk renaming, Xen name to KVM name. */
   public Map<String, String> renames() {
@@ -74,7 +75,8 @@ public record GuestDomain(
                   source,
                   text(xpath, "string(driver/@type)", disk),
                   xenNames.getOrDefault(target, target),
-                  target));
+                  target,
+                  text(xpath, "string(exists(readonly | shareable))", disk).equals("true")));
         }
       }
       List<String> macs = new ArrayList<>();

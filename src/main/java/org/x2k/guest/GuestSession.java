@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.x2k.io.OutputException;
 import org.x2k.io.OutputFiles;
 import org.x2k.report.UnifiedDiff;
@@ -19,7 +20,18 @@ import org.x2k.report.UnifiedDiff;
  */
 public final class GuestSession {
   /** A disk of the domain: its image on this host, format, and name in the guest under Xen. */
-  public record Disk(Path image, String format, String xenName) {}
+  /**
+   * One of the guest's disks.
+   *
+   * @param format as the definition names it ("" for none: raw)
+   * @param readOnly whether the domain has it read-only or shared: then nothing is written to it
+   */
+  public record Disk(Path image, String format, String xenName, boolean readOnly) {
+    /** Whether x2k may write to it in {@code mode}. */
+    boolean writable(Mode mode) {
+      return mode != Mode.DRY_RUN && !readOnly;
+    }
+  }
 
   public enum Mode {
     APPLY,
@@ -47,14 +59,16 @@ public final class GuestSession {
    *
    * @param bootDirectory where the guest's own kernel is copied when it must be booted directly
    */
-  public static Result run(List<Disk> disks, GuestPlan plan, Mode mode, Path bootDirectory)
+  public static Result run(List<Disk> disks, GuestPlan plan, Mode mode, BootDirectory bootDirectory)
       throws GuestException {
+    List<String> formats = new ArrayList<>();
     for (Disk disk : disks) {
       HostDisks.check(disk.image());
+      formats.add(DiskFormats.toOpen(disk.image(), disk.format()));
     }
     try (Libguestfs guest = Libguestfs.create()) {
-      for (Disk disk : disks) {
-        guest.addDrive(disk.image(), disk.format(), mode != Mode.DRY_RUN);
+      for (int i = 0; i < disks.size(); i++) {
+        guest.addDrive(disks.get(i).image(), formats.get(i), disks.get(i).writable(mode));
       }
       guest.launch();
       Map<String, String> xenNames = xenNames(guest, disks);
@@ -82,7 +96,14 @@ public final class GuestSession {
             "the guest runs " + guest.inspect("type", root) + ": x2k changes Linux guests only");
       }
       List<Finding> mountFindings = new ArrayList<>();
-      mount(guest, root, types, xenNames, mode != Mode.DRY_RUN, mountFindings);
+      List<String> readOnlyDisks = new ArrayList<>();
+      List<String> devices = guest.devices();
+      for (int i = 0; i < devices.size() && i < disks.size(); i++) {
+        if (!disks.get(i).writable(mode)) {
+          readOnlyDisks.add(devices.get(i));
+        }
+      }
+      mount(guest, root, types, xenNames, readOnlyDisks, mountFindings);
       if (mode == Mode.UNDO) {
         List<Finding> findings = new ArrayList<>();
         for (String problem : GuestEditor.undo(guest, guest)) {
@@ -106,6 +127,10 @@ public final class GuestSession {
         guest.shutdown();
         return new Result(findings, diff, Optional.empty(), false);
       }
+      if (changes.kernelBoot().isPresent()) {
+        // before anything changes: a kernel too large to copy out refuses the guest unchanged
+        checkCopyable(guest::size, changes.kernelBoot().get(), bootDirectory.path());
+      }
       GuestEditor.apply(guest, changes.changes(), guest);
       for (GuestChange change : changes.changes()) {
         findings.add(new Finding("guest-changed", "done", describe(change)));
@@ -121,7 +146,7 @@ public final class GuestSession {
                 "the guest boots its own kernel "
                     + boot.version()
                     + ", copied out to "
-                    + bootDirectory
+                    + bootDirectory.path()
                     + " (copy it there on the KVM host too)"));
       }
       guest.shutdown();
@@ -192,10 +217,10 @@ public final class GuestSession {
       String root,
       Map<String, String> types,
       Map<String, String> xenNames,
-      boolean writable,
+      List<String> readOnlyDisks,
       List<Finding> findings)
       throws GuestException {
-    guest.mount(root, "/", writable);
+    guest.mount(root, "/", writable(root, readOnlyDisks));
     Map<String, String> byXenName = new HashMap<>();
     xenNames.forEach((device, xenName) -> byXenName.put("/dev/" + xenName, device));
     Map<String, String> mounts =
@@ -230,9 +255,15 @@ public final class GuestSession {
     }
     for (Map.Entry<String, String> mount : mounts.entrySet()) {
       if (guest.isDirectory(mount.getKey())) {
-        guest.mount(mount.getValue(), mount.getKey(), writable);
+        guest.mount(mount.getValue(), mount.getKey(), writable(mount.getValue(), readOnlyDisks));
       }
     }
+  }
+
+  /** Whether {@code device} (a disk, a partition of one, or LVM's) may be mounted writable. */
+  static boolean writable(String device, List<String> readOnlyDisks) {
+    return readOnlyDisks.stream()
+        .noneMatch(disk -> device.equals(disk) || device.matches(Pattern.quote(disk) + "[0-9]+"));
   }
 
   private static final java.util.Set<String> NOT_MOUNTED =
@@ -339,12 +370,82 @@ public final class GuestSession {
     return "ran " + String.join(" ", run.argv()) + ": " + run.why();
   }
 
-  /** Copies the kernel and initramfs out of the guest into {@code directory}, replacing older. */
-  private static HostKernel copyOut(Libguestfs guest, KernelBoot boot, Path directory)
+  /** The size of a file in the guest. */
+  @FunctionalInterface
+  interface SizeInGuest {
+    long of(String path) throws GuestException;
+  }
+
+  /** A kernel or initramfs larger than this is not copied out: real ones are far smaller. */
+  static final long MAX_BOOT_FILE = 512L << 20;
+
+  /**
+   * Refuses a kernel or initramfs over {@link #MAX_BOOT_FILE} (a guest's owner may make one of any
+   * size), or one the host has no room for: both in the temporary directory the download goes to
+   * and in the boot directory.
+   */
+  static void checkCopyable(SizeInGuest sizes, KernelBoot boot, Path directory)
       throws GuestException {
+    long total = 0;
+    for (String file : List.of(boot.kernel(), boot.initrd())) {
+      long size = sizes.of(file);
+      if (size > MAX_BOOT_FILE) {
+        throw GuestException.refused(
+            "the guest's "
+                + file
+                + " is "
+                + (size >> 20)
+                + " MiB; x2k copies out a kernel or initramfs of at most "
+                + (MAX_BOOT_FILE >> 20)
+                + " MiB",
+            "guest-boot-file-too-large");
+      }
+      total += size;
+    }
+    for (Path where : List.of(temporaryRoot(), existingAncestor(directory))) {
+      try {
+        long free = Files.getFileStore(where).getUsableSpace();
+        if (free < total) {
+          throw GuestException.refused(
+              "the guest's kernel and initramfs need "
+                  + (total >> 20)
+                  + " MiB in "
+                  + where
+                  + ", which has "
+                  + (free >> 20)
+                  + " MiB free",
+              "guest-boot-file-no-room");
+        }
+      } catch (IOException e) {
+        throw new GuestException("cannot tell the free space in " + where + ": " + e, e);
+      }
+    }
+  }
+
+  private static Path temporaryRoot() {
+    return Path.of(System.getProperty("java.io.tmpdir"));
+  }
+
+  private static Path existingAncestor(Path directory) {
+    Path here = directory.toAbsolutePath();
+    while (here.getParent() != null && !Files.isDirectory(here)) {
+      here = here.getParent();
+    }
+    return here;
+  }
+
+  /**
+   * Copies the kernel and initramfs out of the guest into the domain's boot directory (replacing
+   * its older ones), streamed through a private temporary file, and notes whose they are.
+   */
+  private static HostKernel copyOut(Libguestfs guest, KernelBoot boot, BootDirectory boots)
+      throws GuestException {
+    Path directory = boots.path();
+    checkCopyable(guest::size, boot, directory); // again: the initramfs was made anew
     Path temporary = null;
     try {
       Files.createDirectories(directory);
+      boots.claim();
       temporary = Files.createTempDirectory("x2k-guest-");
       Path kernel = directory.resolve(fileName(boot.kernel()));
       Path initrd = directory.resolve(fileName(boot.initrd()));
@@ -352,9 +453,9 @@ public final class GuestSession {
           new String[][] {{boot.kernel(), kernel.toString()}, {boot.initrd(), initrd.toString()}}) {
         Path local = temporary.resolve("file");
         guest.download(file[0], local);
-        OutputFiles.writeAtomically(
+        OutputFiles.copyAtomically(
             OutputFiles.Target.below(directory, Path.of(file[1]).getFileName()),
-            Files.readAllBytes(local),
+            local,
             true,
             OutputFiles.OWNER_ONLY);
         Files.delete(local);
