@@ -13,6 +13,7 @@ import org.x2k.libvirt.HostCapabilities;
 import org.x2k.libvirt.Hypervisor;
 import org.x2k.libvirt.HypervisorException;
 import org.x2k.nativecfg.XenConfig.Format;
+import org.x2k.text.ControlCharacters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -235,6 +236,15 @@ public class ConvertCommand implements Callable<Integer> {
     }
     List<Input> documents = new ArrayList<>();
     for (String name : names) {
+      int control = ControlCharacters.firstInName(name);
+      if (control >= 0) {
+        // a name from the source host, shown as it is, would forge or reorder message lines
+        problems.add(
+            new Inputs.Problem(
+                ControlCharacters.escaped(name),
+                "the domain name holds the control character " + ControlCharacters.name(control)));
+        continue;
+      }
       try {
         documents.add(Input.ofDomain(name, source.inactiveXml(name)));
       } catch (HypervisorException e) {

@@ -16,6 +16,7 @@ import org.x2k.convert.Stylesheets.Bundled;
 import org.x2k.nativecfg.NativeConfigDocument;
 import org.x2k.nativecfg.NativeConfigException;
 import org.x2k.nativecfg.XenConfig.Format;
+import org.x2k.text.ControlCharacters;
 
 /**
  * Runs a document through a pipeline of the bundled stylesheets: safe parsing, then each stylesheet
@@ -161,15 +162,28 @@ public final class DomainConverter {
       throw new ConversionException(
           "XML, not an xl or xm config", null, ConversionException.NOT_A_DOMAIN);
     }
+    XdmNode subject = subject(document);
+    String name = childText(subject, "name");
+    int control = ControlCharacters.firstInName(name);
+    if (control >= 0) {
+      throw new ConversionException(
+          "the domain name '"
+              + ControlCharacters.escaped(name)
+              + "' holds the control character "
+              + ControlCharacters.name(control)
+              + " (x2k takes no control character in a name: it would forge or reorder the lines"
+              + " of messages)",
+          null,
+          "domain-name");
+    }
     XdmNode current = document;
     for (Step step : steps) {
       current = transform(step.stylesheet(), current, step.parameters(), notes, reports);
     }
     Report report = Report.join(reports);
-    XdmNode subject = subject(document);
     return new Conversion(
         LibvirtXmlWriter.write(current),
-        childText(subject, "name"),
+        name,
         childText(subject, "uuid"),
         !report.isEmpty(),
         notes,

@@ -138,14 +138,15 @@ final class SafeXmlParser {
      * libvirt reads and x2k writes, does not.
      */
     private void forbidControlCharacters(CharSequence text, String where) throws SAXException {
-      int forbidden = ControlCharacters.firstForbiddenInXml(text);
+      int forbidden = ControlCharacters.firstRefusedInValue(text);
       if (forbidden >= 0) {
         throw refuse(
             "the control character "
                 + ControlCharacters.name(forbidden)
                 + " in "
                 + where
-                + " is not allowed in XML 1.0, which libvirt reads");
+                + " "
+                + ControlCharacters.whyRefused(forbidden));
       }
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import org.x2k.text.ControlCharacters;
 
 /**
  * Expands command-line arguments into the documents to convert: {@code -} is standard input, a
@@ -97,7 +98,16 @@ public final class Inputs {
     found.sort(null);
     for (Path file : found) {
       String name = file.getFileName().toString();
-      if (Files.isSymbolicLink(file)) {
+      int control = ControlCharacters.firstInName(file.toString());
+      if (control >= 0) {
+        // shown as it is, the name would forge or reorder the lines of x2k's messages
+        skipped.add(
+            new Problem(
+                ControlCharacters.escaped(file.toString()),
+                "its name holds the control character "
+                    + ControlCharacters.name(control)
+                    + ": rename it to convert it"));
+      } else if (Files.isSymbolicLink(file)) {
         skipped.add(new Problem(file.toString(), "a symbolic link: convert what it points to"));
       } else if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
         // only met at the depth limit, that is without --recursive

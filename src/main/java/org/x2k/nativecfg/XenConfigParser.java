@@ -210,14 +210,16 @@ public final class XenConfigParser {
         for (int i = 0; i < quoteLength; i++) {
           advance();
         }
-        int forbidden = ControlCharacters.firstForbiddenInXml(value);
+        int forbidden = ControlCharacters.firstRefusedInValue(value);
         if (forbidden >= 0) {
           throw new ConfigSyntaxException(
               startLine,
               startColumn,
               "this string holds the control character "
                   + ControlCharacters.name(forbidden)
-                  + ", which libvirt's XML cannot hold");
+                  + (ControlCharacters.allowedInXml(forbidden)
+                      ? ", which a terminal or an editor would act on"
+                      : ", which libvirt's XML cannot hold"));
         }
         return value.toString();
       }

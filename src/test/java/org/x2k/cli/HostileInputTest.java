@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -267,6 +268,29 @@ class HostileInputTest {
             "native-control-character",
             traps -> "name = 'guest\\x1b[2J'\nmemory = 512\n",
             "control character U+001B"));
+    all.add(
+        failing(
+            "c1-control-character",
+            traps -> withDescription("\u009b2J owned"),
+            "control character U+009B in <description> is refused"));
+    all.add(
+        failing(
+            "bidi-override-in-name",
+            traps -> XEN_DOMAIN.replace("<name>guest</name>", "<name>guest\u202Etxt.exe</name>"),
+            "control character U+202E in <name> is refused"));
+    all.add(
+        failing(
+            "newline-in-name-forges-a-line",
+            traps ->
+                XEN_DOMAIN.replace(
+                    "<name>guest</name>", "<name>guest&#10;x2k: all 1 converted, 0 failed</name>"),
+            "the domain name 'guest\\x0Ax2k: all 1 converted, 0 failed' holds the control"
+                + " character U+000A"));
+    all.add(
+        failing(
+            "native-c1-control-character",
+            traps -> "name = 'guest\u009b2J'\nmemory = 512\n",
+            "control character U+009B"));
     all.add(
         new Hostile(
             "utf-16",
@@ -553,5 +577,24 @@ class HostileInputTest {
           .sorted()
           .toList();
     }
+  }
+
+  @Test
+  void fileNameWithANewlineInADirectoryIsSkippedEscapedNeverForgingALine() throws IOException {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Files.writeString(in.resolve("good.xml"), XEN_DOMAIN);
+    Files.writeString(
+        in.resolve("evil\nx2k: 2 converted, 0 failed\u202E.xml"),
+        XEN_DOMAIN.replace("guest", "evil"));
+    Cli.Result result = Cli.run("", "convert", in.toString(), "-o", dir.resolve("out") + "/");
+    assertEquals(0, result.exitCode(), result.err());
+    assertTrue(
+        result.errLines().stream().noneMatch(line -> line.startsWith("x2k: 2 converted")),
+        result.err());
+    assertTrue(
+        result.err().contains("evil\\x0Ax2k: 2 converted, 0 failed\\u202E.xml")
+            && result.err().contains("holds the control character U+000A"),
+        result.err());
+    assertEquals(List.of("good.xml"), written(dir.resolve("out")));
   }
 }
