@@ -3,6 +3,7 @@ package org.x2k.cli;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.x2k.convert.Conversion;
@@ -15,6 +16,7 @@ import org.x2k.guest.Finding;
 import org.x2k.guest.GuestException;
 import org.x2k.guest.GuestPlan;
 import org.x2k.guest.GuestSession;
+import org.x2k.guest.ManifestSeal;
 
 /**
  * The in-guest part of a conversion (--guest): after the XML, the same plan (disk renaming, NICs,
@@ -77,7 +79,11 @@ final class GuestStep {
         // before the guest is changed: a refusal later would leave it half converted
         bootDirectory.checkNoOtherDomain();
       }
-      guest = GuestSession.run(disks, plan, mode, bootDirectory);
+      ManifestSeal seal =
+          ManifestSeal.forDomain(
+              result.uuid().isEmpty() ? result.name() : result.uuid().toLowerCase(Locale.ROOT),
+              mode == GuestSession.Mode.APPLY);
+      guest = GuestSession.run(disks, plan, mode, bootDirectory, seal);
     } catch (GuestException e) {
       throw new ConversionException("guest: " + e.getMessage(), e, e.code(), e.detail());
     }

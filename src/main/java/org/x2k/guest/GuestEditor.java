@@ -9,7 +9,9 @@ import java.util.Optional;
  * Makes a guest's changes so that they can be reversed, and reverses them (x2k guest --undo).
  * Before a file is changed for the first time it is copied to FILE.x2k-orig with its mode, owner
  * and attributes; every step is written to the manifest, /var/lib/x2k/undo, before it is taken, so
- * that a run cut short can still be undone. Undoing takes the manifest's steps last first.
+ * that a run cut short can still be undone. Undoing takes the manifest's steps last first. The
+ * manifest is on the guest's disk, which its owner writes: it is sealed to this host and the domain
+ * ({@link ManifestSeal}), and a manifest without its seal is not acted on.
  */
 public final class GuestEditor {
   /** The manifest, inside the guest. */
@@ -45,16 +47,22 @@ public final class GuestEditor {
 
   private final GuestFiles files;
   private final List<String> steps;
+  private final ManifestSeal seal;
 
-  private GuestEditor(GuestFiles files, List<String> steps) {
+  private GuestEditor(GuestFiles files, List<String> steps, ManifestSeal seal) {
     this.files = files;
     this.steps = steps;
+    this.seal = seal;
   }
 
-  /** Makes {@code changes} in {@code files}, running programs with {@code programs}. */
-  public static void apply(GuestFiles files, List<GuestChange> changes, GuestPrograms programs)
+  /**
+   * Makes {@code changes} in {@code files}, running programs with {@code programs}; the manifest is
+   * sealed with {@code seal} (and one already there must bear it).
+   */
+  public static void apply(
+      GuestFiles files, List<GuestChange> changes, GuestPrograms programs, ManifestSeal seal)
       throws GuestException {
-    GuestEditor editor = new GuestEditor(files, read(files).orElseGet(ArrayList::new));
+    GuestEditor editor = new GuestEditor(files, read(files, seal).orElseGet(ArrayList::new), seal);
     editor.parents(MANIFEST);
     for (GuestChange change : changes) {
       if (change instanceof GuestChange.Edit edit) {
@@ -90,9 +98,10 @@ public final class GuestEditor {
    *
    * @return what could not be restored (a backup someone removed), one line each
    */
-  public static List<String> undo(GuestFiles files, GuestPrograms programs) throws GuestException {
+  public static List<String> undo(GuestFiles files, GuestPrograms programs, ManifestSeal seal)
+      throws GuestException {
     List<String> steps =
-        read(files)
+        read(files, seal)
             .orElseThrow(
                 () ->
                     new GuestException(
@@ -139,13 +148,16 @@ public final class GuestEditor {
     return files.isFile(MANIFEST);
   }
 
-  private static Optional<List<String>> read(GuestFiles files) throws GuestException {
+  /** The manifest's steps, if there is one; it must bear {@code seal}. */
+  private static Optional<List<String>> read(GuestFiles files, ManifestSeal seal)
+      throws GuestException {
     Optional<byte[]> manifest = files.read(MANIFEST);
     if (manifest.isEmpty()) {
       return Optional.empty();
     }
+    String body = seal.verified(new String(manifest.get(), StandardCharsets.UTF_8));
     List<String> steps = new ArrayList<>();
-    for (String line : new String(manifest.get(), StandardCharsets.UTF_8).lines().toList()) {
+    for (String line : body.lines().toList()) {
       if (!line.isBlank() && !line.startsWith("#")) {
         steps.add(line);
       }
@@ -226,7 +238,7 @@ public final class GuestEditor {
     }
     StringBuilder manifest = new StringBuilder(HEADER);
     steps.forEach(s -> manifest.append(s).append('\n'));
-    files.write(MANIFEST, manifest.toString().getBytes(StandardCharsets.UTF_8));
+    files.write(MANIFEST, seal.sealed(manifest.toString()).getBytes(StandardCharsets.UTF_8));
   }
 
   /** Paths with blanks, newlines or other bytes kept on one line, as %XX. */

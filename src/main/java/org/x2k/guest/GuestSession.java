@@ -58,8 +58,10 @@ public final class GuestSession {
    * Opens {@code disks}, finds the guest on them, and does {@code mode}.
    *
    * @param bootDirectory where the guest's own kernel is copied when it must be booted directly
+   * @param seal binds the undo manifest in the guest to this host and the domain
    */
-  public static Result run(List<Disk> disks, GuestPlan plan, Mode mode, BootDirectory bootDirectory)
+  public static Result run(
+      List<Disk> disks, GuestPlan plan, Mode mode, BootDirectory bootDirectory, ManifestSeal seal)
       throws GuestException {
     List<String> formats = new ArrayList<>();
     for (Disk disk : disks) {
@@ -106,7 +108,7 @@ public final class GuestSession {
       mount(guest, root, types, xenNames, readOnlyDisks, mountFindings);
       if (mode == Mode.UNDO) {
         List<Finding> findings = new ArrayList<>();
-        for (String problem : GuestEditor.undo(guest, guest)) {
+        for (String problem : GuestEditor.undo(guest, guest, seal)) {
           findings.add(new Finding("guest-undo", "required", problem));
         }
         findings.add(
@@ -131,7 +133,7 @@ public final class GuestSession {
         // before anything changes: a kernel too large to copy out refuses the guest unchanged
         checkCopyable(guest::size, changes.kernelBoot().get(), bootDirectory.path());
       }
-      GuestEditor.apply(guest, changes.changes(), guest);
+      GuestEditor.apply(guest, changes.changes(), guest, seal);
       for (GuestChange change : changes.changes()) {
         findings.add(new Finding("guest-changed", "done", describe(change)));
       }

@@ -154,11 +154,12 @@ class GuestRulesTest {
             public String programsName(String disk) {
               return disk;
             }
-          });
+          },
+          Seals.TEST);
     } catch (GuestException expected) {
       // the manifest was written before each step
     }
-    assertEquals(List.of(), GuestEditor.undo(files, NO_PROGRAMS));
+    assertEquals(List.of(), GuestEditor.undo(files, NO_PROGRAMS, Seals.TEST));
     assertEquals("/dev/xvda1 / ext4 defaults 0 1\n", Files.readString(guest.resolve("etc/fstab")));
     assertFalse(Files.exists(guest.resolve("etc/new")));
     assertFalse(Files.exists(guest.resolve("var")));
@@ -183,7 +184,8 @@ class GuestRulesTest {
                     List.of("/usr/sbin/grub-install", "--target=i386-pc", "/dev/sda"),
                     List.of("/usr/sbin/grub-mkconfig", "-o", "/boot/grub/grub.cfg")),
                 "test")),
-        programs);
+        programs,
+        Seals.TEST);
     assertTrue(
         programs.calls.contains("run: /usr/sbin/grub-install --target=i386-pc /dev/sdb"),
         programs.calls.toString());
@@ -223,10 +225,10 @@ class GuestRulesTest {
     Map<String, Filesystem> fs =
         Map.of(
             "xvda1", new Filesystem("xvda1", "ext4", "0a1b2c3d-0000-4000-8000-00000000000a", ""));
-    GuestEditor.apply(files, plan(guest, fs).changes(), NO_PROGRAMS);
+    GuestEditor.apply(files, plan(guest, fs).changes(), NO_PROGRAMS, Seals.TEST);
     Files.writeString(guest.resolve("etc/fstab"), "/dev/xvda1 / ext4 noatime 0 1\n");
-    GuestEditor.apply(files, plan(guest, fs).changes(), NO_PROGRAMS);
-    GuestEditor.undo(files, NO_PROGRAMS);
+    GuestEditor.apply(files, plan(guest, fs).changes(), NO_PROGRAMS, Seals.TEST);
+    GuestEditor.undo(files, NO_PROGRAMS, Seals.TEST);
     assertEquals("/dev/xvda1 / ext4 defaults 0 1\n", Files.readString(guest.resolve("etc/fstab")));
   }
 

@@ -76,7 +76,7 @@ class GuestTreeGoldenTest {
     GuestChanges changes = Planner.plan(files, facts(properties), plan(properties));
     RecordingPrograms programs = new RecordingPrograms(guest, work.resolve("archives"));
     if (!changes.refused()) {
-      GuestEditor.apply(files, changes.changes(), programs);
+      GuestEditor.apply(files, changes.changes(), programs, Seals.TEST);
     }
     String expected = describe(changes, programs.calls);
 
@@ -90,7 +90,7 @@ class GuestTreeGoldenTest {
     assertSameTree(dir.resolve("after"), guest, name + "/after");
 
     if (!changes.refused()) {
-      List<String> problems = GuestEditor.undo(files, programs);
+      List<String> problems = GuestEditor.undo(files, programs, Seals.TEST);
       assertEquals(List.of(), problems);
     }
     assertSameTree(dir.resolve("before"), guest, name + " undone");
