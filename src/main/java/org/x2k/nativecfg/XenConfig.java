@@ -97,15 +97,19 @@ public final class XenConfig {
     }
   }
 
-  void add(Setting setting) {
+  /** Adds {@code setting}; returns how many items its name's list has now (0: no list). */
+  int add(Setting setting) {
     settings.add(setting);
     Accumulated before = effective.remove(setting.name());
+    Accumulated now;
     if (before != null && setting.appended()) {
       before.append(setting);
-      effective.put(setting.name(), before);
+      now = before;
     } else {
-      effective.put(setting.name(), new Accumulated(setting));
+      now = new Accumulated(setting);
     }
+    effective.put(setting.name(), now);
+    return now.items != null ? now.items.size() : 0;
   }
 
   void notePythonOnly(String construct) {

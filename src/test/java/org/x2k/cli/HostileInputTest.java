@@ -270,6 +270,35 @@ class HostileInputTest {
             "control character U+001B"));
     all.add(
         failing(
+            "many-namespace-declarations",
+            traps ->
+                XEN_DOMAIN.replace(
+                    "</devices>",
+                    java.util.stream.IntStream.range(0, 2000)
+                            .mapToObj(
+                                i ->
+                                    "<input type='mouse' bus='ps2' xmlns:n"
+                                        + i
+                                        + "='urn:"
+                                        + i
+                                        + "'/>")
+                            .collect(java.util.stream.Collectors.joining())
+                        + "</devices>"),
+            "declares namespaces more than 1024 times"));
+    all.add(
+        failing(
+            "config-of-many-disk-appends",
+            traps ->
+                "name = 'guest'\nmemory = 512\ndisk = []\n"
+                    + "disk += ['phy:/dev/vg/d,xvda,w']\n".repeat(300_000),
+            "has more than 4096 items"));
+    all.add(
+        failing(
+            "config-of-many-settings",
+            traps -> "name = 'guest'\nmemory = 512\n" + "x = 1\n".repeat(1_000_000),
+            "more than 16384 settings"));
+    all.add(
+        failing(
             "c1-control-character",
             traps -> withDescription("\u009b2J owned"),
             "control character U+009B in <description> is refused"));

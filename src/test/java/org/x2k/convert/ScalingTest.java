@@ -38,8 +38,7 @@ class ScalingTest {
 
   static Stream<Arguments> families() {
     return Stream.of(
-            new Family(
-                "native config of list += lines", CONVERT, ScalingTest::appendedItems, 20_000),
+            new Family("native config of list += lines", CONVERT, ScalingTest::appendedItems, 2000),
             new Family("native config of disk += lines", CONVERT, ScalingTest::appendedDisks, 400),
             new Family("native config of many settings", CONVERT, ScalingTest::manySettings, 4000),
             new Family("domain of renamed disks", CONVERT, ScalingTest::renamedDisks, 400),
@@ -48,7 +47,12 @@ class ScalingTest {
                 "domain of many top-level elements", CONVERT, ScalingTest::topLevelElements, 2000),
             new Family("domain with a long disk name", CONVERT, ScalingTest::longDiskName, 16_000),
             new Family(
-                "hook on a document with many namespaces", BRIDGE, ScalingTest::namespaces, 2000))
+                "hook on a document with many namespaces", BRIDGE, ScalingTest::namespaces, 2000),
+            new Family(
+                "domain whose devices declare namespaces",
+                CONVERT,
+                ScalingTest::declaringDevices,
+                SafeXmlParser.MAX_DECLARATIONS / 2))
         .map(Arguments::of);
   }
 
@@ -171,5 +175,21 @@ class ScalingTest {
     }
     return domain(devices.toString())
         .replaceFirst("<domain type='xen'", "<domain type='xen'" + declarations);
+  }
+
+  /** Each NIC declares a namespace of its own (the bound on declarations is twice n). */
+  static String declaringDevices(int n) {
+    StringBuilder devices = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      devices
+          .append("<interface type='bridge' xmlns:d")
+          .append(i)
+          .append("='urn:x2k:test:")
+          .append(i)
+          .append("'><source bridge='xenbr0'/><mac address='00:16:3e:00:")
+          .append(String.format("%02x:%02x", i / 256 % 256, i % 256))
+          .append("'/></interface>");
+    }
+    return domain(devices.toString());
   }
 }
