@@ -29,8 +29,13 @@ record HookConfig(Map<String, String> bridges, Map<String, String> networks) {
   static HookConfig read(Path file) throws InputException {
     List<String> lines;
     try {
+      if (!Files.exists(file)) {
+        throw new NoSuchFileException(file.toString());
+      }
       refuseIfOthersCanWrite(file);
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      // and every directory above it: another user who may write one could swap the file
+      Path real = TrustedPath.require(file, "the hook's configuration");
+      lines = Files.readAllLines(real, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new InputException(
           "no bridge mappings: " + file + " does not exist (see x2k hook-install)");

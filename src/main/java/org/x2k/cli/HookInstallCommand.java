@@ -81,7 +81,11 @@ public final class HookInstallCommand implements Callable<Integer> {
       names = "--install-dir",
       paramLabel = "DIR",
       defaultValue = "/usr/local/lib/x2k",
-      description = "Where the hook's own copy of x2k's jar goes (default: ${DEFAULT-VALUE}).")
+      description =
+          "Where the hook's own copy of x2k's jar goes (default: ${DEFAULT-VALUE}): a directory"
+              + " only root may write. Purging x2k's package removes the copy in the default"
+              + " place once no libvirt hook runs it; elsewhere remove it by hand (rm"
+              + " DIR/x2k.jar DIR/.x2k-hook-install) after removing the hook (HOOKS-DIR/qemu).")
   Path installDirectory;
 
   @Option(
@@ -107,6 +111,9 @@ public final class HookInstallCommand implements Callable<Integer> {
 
   /** The copy of x2k the hook runs, in {@link #installDirectory}. */
   static final String INSTALLED_JAR = "x2k.jar";
+
+  /** Beside it: says that hook-install put it there. */
+  static final String INSTALLED_MARK = ".x2k-hook-install";
 
   @Override
   public Integer call() {
@@ -136,7 +143,7 @@ public final class HookInstallCommand implements Callable<Integer> {
       Path source = jar != null ? jar : runningJar();
       for (Path directory :
           new Path[] {hooksDirectory, installDirectory, config.toAbsolutePath().getParent()}) {
-        TrustedPath.requireWhereItExists(directory);
+        TrustedPath.requireDirectoryWhereItExists(directory);
       }
       if (Files.exists(hook) && !Files.readString(hook, StandardCharsets.UTF_8).contains(MARKER)) {
         if (!force) {
@@ -158,6 +165,13 @@ public final class HookInstallCommand implements Callable<Integer> {
       OutputFiles.writeAtomically(
           OutputFiles.Target.below(installDirectory, Path.of(INSTALLED_JAR)),
           Files.readAllBytes(source),
+          true,
+          Set.copyOf(PosixFilePermissions.fromString("rw-r--r--")));
+      // the package's purge removes a copy so marked when no libvirt hook runs it any more
+      OutputFiles.writeAtomically(
+          OutputFiles.Target.below(installDirectory, Path.of(INSTALLED_MARK)),
+          ("x2k hook-install put " + INSTALLED_JAR + " here for libvirt's qemu hook\n")
+              .getBytes(StandardCharsets.UTF_8),
           true,
           Set.copyOf(PosixFilePermissions.fromString("rw-r--r--")));
       if (!mappings.bridges.isEmpty() || !mappings.networks.isEmpty()) {

@@ -49,6 +49,28 @@ final class TrustedPath {
     }
   }
 
+  /**
+   * As {@link #requireWhereItExists}, and the directory itself (when it exists) may be written by
+   * root or this user alone, sticky or not: x2k puts files there that others must not add to.
+   */
+  static void requireDirectoryWhereItExists(Path directory) throws InputException {
+    requireWhereItExists(directory);
+    Path absolute = directory.toAbsolutePath();
+    if (Files.isDirectory(absolute)) {
+      try {
+        int mode = (Integer) Files.getAttribute(absolute, "unix:mode");
+        if ((mode & GROUP_OR_OTHER_WRITE) != 0) {
+          throw new InputException(
+              "the directory "
+                  + directory
+                  + " may be written by its group or others: x2k installs nothing there");
+        }
+      } catch (IOException | UnsupportedOperationException e) {
+        throw new InputException("cannot check " + directory + ": " + e.getMessage());
+      }
+    }
+  }
+
   private static String problem(Path path) throws InputException {
     try {
       int uid = (Integer) Files.getAttribute(path, "unix:uid");

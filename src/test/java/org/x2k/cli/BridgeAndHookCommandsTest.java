@@ -170,6 +170,9 @@ class BridgeAndHookCommandsTest {
     assertEquals("the jar the build made\n", Files.readString(installed));
     assertEquals(
         "rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(installed)));
+    assertTrue(
+        Files.isRegularFile(dir.resolve("lib/.x2k-hook-install")),
+        "marked as hook-install's, for the package's purge");
     String wrapper = Files.readString(hooks.resolve("qemu"));
     String java =
         Path.of(ProcessHandle.current().info().command().orElseThrow()).toRealPath().toString();
@@ -242,6 +245,37 @@ class BridgeAndHookCommandsTest {
                 + ") (libvirt will refuse this migrate)"),
         result.errLines());
     assertEquals("", result.out());
+  }
+
+  @Test
+  void hookRefusesAConfigurationInADirectoryOthersCanWrite() throws IOException {
+    Path shared = Files.createDirectories(dir.resolve("shared"));
+    Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+    Path config = Files.writeString(shared.resolve("hook.conf"), "bridge eth0=br0\n");
+    Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-r--r--"));
+    Cli.Result result =
+        Cli.run(DOMAIN, "hook", "vm", "migrate", "begin", "-", "--config", config.toString());
+    assertEquals(1, result.exitCode(), result.err());
+    assertTrue(
+        result.err().contains(shared + " may be written by its group or others"), result.err());
+    assertEquals("", result.out());
+  }
+
+  @Test
+  void hookInstallRefusesAStickyDirectoryAnyoneMayWriteForItsJar() throws IOException {
+    Path sticky = Files.createDirectories(dir.resolve("lib"));
+    Files.setAttribute(sticky, "unix:mode", 01777);
+    Cli.Result result =
+        hookInstall(
+            "--hooks-dir",
+            dir.resolve("hooks").toString(),
+            "--config",
+            dir.resolve("etc/hook.conf").toString(),
+            "eth0=br0");
+    assertEquals(1, result.exitCode(), result.err());
+    assertTrue(
+        result.err().contains(sticky + " may be written by its group or others"), result.err());
+    assertFalse(Files.exists(sticky.resolve("x2k.jar")));
   }
 
   @Test
