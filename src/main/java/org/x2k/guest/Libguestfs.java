@@ -207,11 +207,9 @@ public final class Libguestfs implements GuestFiles, GuestEditor.GuestPrograms, 
   public String command(List<String> argv) throws GuestException {
     Object[] arguments = {GuestCommandFailure.wrapped(argv).toArray(new String[0])};
     try {
-      return String.valueOf(type.getMethod("command", String[].class).invoke(handle, arguments));
+      return String.valueOf(invoke("command", new Class<?>[] {String[].class}, arguments));
     } catch (InvocationTargetException e) {
       throw GuestCommandFailure.of(argv, e.getCause().getMessage());
-    } catch (ReflectiveOperationException e) {
-      throw new GuestException("libguestfs's Java binding has no command: " + e, e);
     }
   }
 
@@ -234,25 +232,18 @@ public final class Libguestfs implements GuestFiles, GuestEditor.GuestPrograms, 
    */
   @Override
   public String programsName(String disk) throws GuestException {
-    String expected;
-    try {
-      if (scratch == null) {
-        scratch = Files.createTempDirectory("x2k-guest-");
-      }
-      Path start = scratch.resolve("read");
-      Files.deleteIfExists(start);
-      call(
-          "download_offset",
-          new Class<?>[] {String.class, String.class, long.class, long.class},
-          disk,
-          start.toString(),
-          0L,
-          (long) IDENTIFYING_BYTES);
-      expected = DiskNames.md5(Files.readAllBytes(start));
-      Files.delete(start);
-    } catch (IOException e) {
-      throw new GuestException("cannot read the start of " + disk + ": " + e.getMessage(), e);
-    }
+    String expected =
+        DiskNames.md5(
+            throughScratch(
+                "the start of " + disk,
+                local ->
+                    call(
+                        "download_offset",
+                        new Class<?>[] {String.class, String.class, long.class, long.class},
+                        disk,
+                        local.toString(),
+                        0L,
+                        (long) IDENTIFYING_BYTES)));
     String listing = command(DiskNames.listing(IDENTIFYING_BYTES));
     return DiskNames.match(disk, expected, listing);
   }
@@ -338,18 +329,29 @@ public final class Libguestfs implements GuestFiles, GuestEditor.GuestPrograms, 
     }
     // the binding's read_file returns a String (lossy for bytes that are no UTF-8), so the
     // file comes through download into x2k's private directory
+    return Optional.of(throughScratch(path + " of the guest", local -> download(path, local)));
+  }
+
+  /** Writes a host file from the guest (a download into the file it is given). */
+  @FunctionalInterface
+  private interface Download {
+    void into(Path local) throws GuestException;
+  }
+
+  /** The bytes {@code download} puts in a file of x2k's private directory, then removed. */
+  private byte[] throughScratch(String what, Download download) throws GuestException {
     try {
       if (scratch == null) {
         scratch = Files.createTempDirectory("x2k-guest-");
       }
       Path local = scratch.resolve("read");
       Files.deleteIfExists(local);
-      download(path, local);
+      download.into(local);
       byte[] content = Files.readAllBytes(local);
       Files.delete(local);
-      return Optional.of(content);
+      return content;
     } catch (IOException e) {
-      throw new GuestException("cannot read " + path + " of the guest: " + e.getMessage(), e);
+      throw new GuestException("cannot read " + what + ": " + e.getMessage(), e);
     }
   }
 
@@ -425,10 +427,20 @@ public final class Libguestfs implements GuestFiles, GuestEditor.GuestPrograms, 
   private Object call(String method, Class<?>[] parameters, Object... arguments)
       throws GuestException {
     try {
+      return invoke(method, parameters, arguments);
+    } catch (InvocationTargetException e) {
+      throw new GuestException(method + ": " + message(e.getCause()), e.getCause());
+    }
+  }
+
+  /** Calls the binding's {@code method}; what it throws comes as InvocationTargetException. */
+  private Object invoke(String method, Class<?>[] parameters, Object... arguments)
+      throws GuestException, InvocationTargetException {
+    try {
       Method m = type.getMethod(method, parameters);
       return m.invoke(handle, arguments);
     } catch (InvocationTargetException e) {
-      throw new GuestException(method + ": " + message(e.getCause()), e.getCause());
+      throw e;
     } catch (ReflectiveOperationException e) {
       throw new GuestException("libguestfs's Java binding has no " + method + ": " + e, e);
     }
