@@ -15,8 +15,8 @@
 
   <!-- Guard: only a libvirt <domain> is converted, only with parameter values that
        make a domain libvirt accepts, and only a Xen one: any other domain (already
-       KVM, say) is copied unchanged with a note, so converting twice equals
-       converting once. -->
+       KVM, say) is copied with a note, without host resources (host-resources.xsl),
+       so converting twice equals converting once. -->
   <xsl:template match="document-node()">
     <xsl:if test="not(domain or domainsnapshot/domain)">
       <xsl:sequence select="x2k:fail('not-a-domain',
@@ -51,8 +51,13 @@
         </xsl:for-each>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:message>already a {domain/@type} domain, not a Xen one: copied unchanged</xsl:message>
-        <xsl:copy-of select="."/>
+        <!-- copied, but as confined as a converted one: a definition is no safer for
+             saying it is already a KVM one (host-resources.xsl) -->
+        <xsl:variable name="confined" as="element()" select="x2k:confined(domain)"/>
+        <xsl:message>already a {domain/@type} domain, not a Xen one: copied {if (deep-equal($confined, domain)) then 'unchanged' else 'without the host resources it named (see the report)'}</xsl:message>
+        <xsl:for-each select="node()">
+          <xsl:copy-of select="if (self::domain) then $confined else ."/>
+        </xsl:for-each>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -78,4 +78,9 @@
   <!-- Keep <qemu:commandline> and the rest of QEMU's passthrough, and interface down
        scripts (passthrough.xsl), which are dropped by default. -->
   <xsl:param name="keep-qemu-passthrough" as="xs:boolean" select="false()"/>
+
+  <!-- Keep what in the definition reaches into the KVM host's own files, devices and
+       privileges (host-resources.xsl), which is taken out by default: the definition
+       came from another host. -->
+  <xsl:param name="allow-host-resources" as="xs:boolean" select="false()"/>
 </xsl:stylesheet>

@@ -16,11 +16,13 @@
 
   <xsl:mode name="x2k:repair" on-no-match="shallow-copy" on-multiple-match="fail" warning-on-multiple-match="yes"/>
 
-  <!-- The domain as the conversion sees it: repaired, as a document of its own.
+  <!-- The domain as the conversion sees it: confined, repaired, as a document of its own.
        Cached (a memo function, keyed on the domain node): the report and the
        conversion of one run (common/with-report.xsl) share one copy. -->
   <xsl:function name="x2k:repaired" as="document-node()" cache="yes">
-    <xsl:param name="domain" as="element()"/>
+    <xsl:param name="input" as="element()"/>
+    <!-- the conversion sees no host resource of the old host (host-resources.xsl) -->
+    <xsl:variable name="domain" as="element()" select="x2k:confined($input)"/>
     <xsl:document>
       <domain>
         <xsl:copy-of select="$domain/namespace::*"/>

@@ -29,6 +29,7 @@
        (it is copied unchanged). -->
   <xsl:template match="document-node()" mode="x2k:report">
     <report>
+      <xsl:apply-templates select="domain | domainsnapshot/domain" mode="x2k:host-report"/>
       <xsl:if test="domain/@type = 'xen'">
         <xsl:apply-templates select="domain" mode="x2k:repair-report"/>
         <xsl:apply-templates select="x2k:repaired(domain)/domain/descendant-or-self::*!(., @*)" mode="x2k:report"/>

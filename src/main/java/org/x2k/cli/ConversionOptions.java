@@ -172,6 +172,17 @@ public final class ConversionOptions {
               + " as given; dropped by default (the report names them).")
   boolean keepQemuPassthrough;
 
+  @Option(
+      names = "--allow-host-resources",
+      description =
+          "Keep what the definition names of the host QEMU runs on: security labels, shared host"
+              + " directories, character devices and logs on host paths, UEFI variable stores,"
+              + " ACPI tables and firmware entries from files, host devices, host input, TPM and"
+              + " random sources, and more (README, \"Host resources\"); and --define takes disks"
+              + " and kernels outside the target's storage pools. Taken out by default (the report"
+              + " names each): a definition from another host names that host's resources.")
+  boolean allowHostResources;
+
   /** The domain type the conversion makes: --type, or kvm. */
   String domainType() {
     return type != null ? type.name() : DomainType.kvm.name();
@@ -246,6 +257,9 @@ public final class ConversionOptions {
     put(parameters, "nic-model", nicModel);
     if (keepQemuPassthrough) {
       parameters.put("keep-qemu-passthrough", "true");
+    }
+    if (allowHostResources) {
+      parameters.put("allow-host-resources", "true");
     }
     return parameters;
   }
