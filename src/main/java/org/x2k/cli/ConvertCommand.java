@@ -130,7 +130,10 @@ public class ConvertCommand implements Callable<Integer> {
                 target,
                 fleet.replace,
                 output.dryRun,
-                source != null ? source.uri() : "the Xen host"));
+                source != null ? source.uri() : "the Xen host",
+                conversion.allowHostResources
+                    ? null
+                    : HostFilesCheck.of(target, guestOptions.bootDirectory)));
       }
       Inputs inputs =
           source != null ? readDomains(source) : Inputs.expand(inputArguments, recursive);

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.x2k.convert.Conversion;
+import org.x2k.convert.ConversionException;
+import org.x2k.convert.HostFiles;
 import org.x2k.convert.Report;
 import org.x2k.io.Input;
 import org.x2k.io.InputException;
@@ -23,6 +25,7 @@ final class DefineTarget {
   private final boolean replace;
   private final boolean dryRun;
   private final String source;
+  private final HostFilesCheck hostFiles;
   private final List<String> defined = new ArrayList<>();
   private final List<String> skipped = new ArrayList<>();
   private final List<String> failed = new ArrayList<>();
@@ -32,9 +35,17 @@ final class DefineTarget {
   /**
    * @param source where the domains came from, for the list of disks to copy (a URI, or "the Xen
    *     host" for files)
+   * @param hostFiles the check of the files and devices a domain names, or null to take them as
+   *     they are (--allow-host-resources)
    */
-  DefineTarget(Hypervisor hypervisor, boolean replace, boolean dryRun, String source) {
+  DefineTarget(
+      Hypervisor hypervisor,
+      boolean replace,
+      boolean dryRun,
+      String source,
+      HostFilesCheck hostFiles) {
     this.hypervisor = hypervisor;
+    this.hostFiles = hostFiles;
     this.replace = replace;
     this.dryRun = dryRun;
     this.source = source;
@@ -54,6 +65,13 @@ final class DefineTarget {
             "x2k: " + input.name() + ": skipped: " + existing.get() + " (--replace redefines it)");
         skipped.add(name);
         return;
+      }
+      if (hostFiles != null) {
+        Optional<String> problem = hostFiles.problem(HostFiles.of(result.xml()));
+        if (problem.isPresent()) {
+          failed.add(name);
+          throw new InputException("not defined: " + problem.get());
+        }
       }
       if (dryRun) {
         if (existing.isPresent()) {
@@ -78,6 +96,9 @@ final class DefineTarget {
     } catch (HypervisorException e) {
       failed.add(name);
       throw new InputException(e.getMessage());
+    } catch (ConversionException e) {
+      failed.add(name);
+      throw new InputException("not defined: " + e.getMessage());
     }
   }
 

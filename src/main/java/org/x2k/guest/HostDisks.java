@@ -11,14 +11,19 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * What a domain names as its disks, checked before libguestfs opens them for writing: an image file
- * or a block device, and no block device this host is using (mounted, or swap), which a mistaken or
- * hostile definition could name (/dev/sda).
+ * What a domain names as its disks, checked before libguestfs opens them for writing and before x2k
+ * defines a domain on this host: an image file or a block device, and no block device this host is
+ * using (mounted, swap, or holding what is: a partition, an LVM volume, a RAID array), which a
+ * mistaken or hostile definition could name (/dev/sda).
  */
-final class HostDisks {
+public final class HostDisks {
   private HostDisks() {}
 
-  static void check(Path disk) throws GuestException {
+  /**
+   * @throws GuestException if {@code disk} is missing, neither a file nor a block device, or a
+   *     block device this host uses
+   */
+  public static void check(Path disk) throws GuestException {
     Path real;
     try {
       real = disk.toRealPath();

@@ -148,7 +148,7 @@ public final class HostCapabilities {
    * A parser that reads nothing but the bytes given: no DOCTYPE (so no DTD, no external entity, no
    * entity expansion), no XInclude. libvirt never writes either into its capabilities.
    */
-  private static Document parseSafely(byte[] xml, String source) throws CapabilitiesException {
+  static Document parseSafely(byte[] xml, String source) throws CapabilitiesException {
     try {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -175,7 +175,7 @@ public final class HostCapabilities {
     }
   }
 
-  private static Element child(Element parent, String name) {
+  static Element child(Element parent, String name) {
     if (parent == null) {
       return null;
     }
@@ -197,7 +197,7 @@ public final class HostCapabilities {
     return found;
   }
 
-  private static String text(Element element) {
+  static String text(Element element) {
     return element == null ? "" : element.getTextContent().strip();
   }
 

@@ -1,9 +1,13 @@
 package org.x2k.libvirt;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
@@ -87,6 +91,48 @@ public final class Hypervisor implements AutoCloseable {
     } catch (LibvirtException e) {
       throw new HypervisorException(
           "cannot read domain " + name + " from " + uri + ": " + message(e));
+    }
+  }
+
+  /**
+   * Whether the URI names this machine (qemu:///system, no host part): only then may x2k look at
+   * the target's files and devices itself.
+   */
+  public boolean isLocal() {
+    try {
+      String host = new URI(uri).getHost();
+      return host == null || host.isEmpty();
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The directories of the target's file-system storage pools (types dir, fs and netfs), active or
+   * not, by pool name: the files under them are the host's storage for guests.
+   */
+  public Map<String, String> storagePoolDirectories() throws HypervisorException {
+    Map<String, String> directories = new TreeMap<>();
+    try {
+      List<String> names = new ArrayList<>(List.of(connect.listStoragePools()));
+      names.addAll(List.of(connect.listDefinedStoragePools()));
+      for (String name : names) {
+        StoragePool.parse(connect.storagePoolLookupByName(name).getXMLDesc(0), uri)
+            .filter(StoragePool::holdsFiles)
+            .ifPresent(pool -> directories.put(name, pool.targetPath()));
+      }
+    } catch (LibvirtException e) {
+      throw new HypervisorException("cannot list the storage pools of " + uri + ": " + message(e));
+    }
+    return directories;
+  }
+
+  /** Whether {@code path} is a volume of one of the target's storage pools (an LVM volume, say). */
+  public boolean isStorageVolume(String path) {
+    try {
+      return connect.storageVolLookupByPath(path) != null;
+    } catch (LibvirtException e) {
+      return false;
     }
   }
 
