@@ -12,7 +12,7 @@
       <action code="..." severity="required|recommended|info">what to do</action>
       <device from="xvda" to="vda" bus="virtio"/>   (the disk renaming map)
     </report>
-  Codes are stable; x2k's JSON report (README) carries them unchanged.
+  Codes are stable; x2k's JSON report (docs/report.md) carries them unchanged.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

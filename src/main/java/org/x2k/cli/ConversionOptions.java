@@ -176,9 +176,9 @@ public final class ConversionOptions {
       names = "--allow-host-resources",
       description =
           "Keep what the definition names of the host QEMU runs on: security labels, shared host"
-              + " directories, character devices and logs on host paths, UEFI variable stores,"
-              + " ACPI tables and firmware entries from files, host devices, host input, TPM and"
-              + " random sources, and more (README, \"Host resources\"); and --define takes disks"
+              + " directories, character devices and logs on host paths, UEFI variable stores, ACPI"
+              + " tables and firmware entries from files, host devices, host input, TPM and random"
+              + " sources, and more (docs/fleet.md, \"Host resources\"); and --define takes disks"
               + " and kernels outside the target's storage pools. Taken out by default (the report"
               + " names each): a definition from another host names that host's resources.")
   boolean allowHostResources;

@@ -99,8 +99,9 @@ public final class ManCommand implements Callable<Integer> {
             });
     out.println(".SH \"SEE ALSO\"");
     out.println(
-        "virsh(1), virt-xml-validate(1); README.md of x2k for the report format and the"
-            + " stylesheets.");
+        "virsh(1), virt-xml-validate(1); x2k's documentation, /usr/share/doc/x2k (README.md,"
+            + " and docs/report.md for the report format, docs/stylesheets.md for the"
+            + " stylesheets).");
     out.flush();
     return ExitCodes.OK;
   }

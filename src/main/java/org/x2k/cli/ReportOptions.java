@@ -13,6 +13,7 @@ public final class ReportOptions {
   @Option(
       names = "--report",
       paramLabel = "FILE",
-      description = "Also write the report for all inputs to FILE as JSON (format in the README).")
+      description =
+          "Also write the report for all inputs to FILE as JSON (format in docs/report.md).")
   Path reportFile;
 }

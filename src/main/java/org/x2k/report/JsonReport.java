@@ -6,7 +6,7 @@ import org.x2k.convert.Report;
 
 /**
  * The machine-readable report of a run ({@code --report FILE}); its format is documented in the
- * README and versioned: fields are only ever added.
+ * docs/report.md and versioned: fields are only ever added.
  *
  * <pre>
  * {"format": "x2k-report", "version": 1, "domains": [

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The README's "Guest codes" list exactly the codes x2k guest reports. */
+/** docs/guest.md's "Guest codes" list exactly the codes x2k guest reports. */
 class GuestCodesDocumentedTest {
   /** Codes of the XML conversion's report, which the guest step marks done, and parameters. */
   private static final Set<String> NOT_GUEST_CODES =
@@ -40,7 +40,7 @@ class GuestCodesDocumentedTest {
     }
     inCode.removeAll(NOT_GUEST_CODES);
     assertFalse(inCode.isEmpty());
-    String readme = Files.readString(Path.of("README.md"));
+    String readme = Files.readString(Path.of("docs/guest.md"));
     int start = readme.indexOf("Guest codes:");
     String list = readme.substring(start, readme.indexOf("\n\n", start));
     Set<String> documented = new TreeSet<>();
