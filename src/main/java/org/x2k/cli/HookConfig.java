@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.x2k.io.InputException;
+import org.x2k.io.TrustedPath;
 
 /**
  * The hook's configuration file (default /etc/x2k/hook.conf): one mapping per line,

@@ -2,6 +2,7 @@ package org.x2k.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.x2k.io.InputException;
 import org.x2k.io.OutputException;
 import org.x2k.io.OutputFiles;
+import org.x2k.io.TrustedPath;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -224,7 +226,7 @@ public final class HookInstallCommand implements Callable<Integer> {
                 + " or give --jar");
       }
       return location;
-    } catch (java.net.URISyntaxException | SecurityException | NullPointerException e) {
+    } catch (URISyntaxException | SecurityException | NullPointerException e) {
       throw new InputException("cannot tell which jar x2k runs from: give --jar");
     }
   }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import net.sf.saxon.Version;
 import picocli.CommandLine.IVersionProvider;
 
 /** {@code x2k --version}: x2k's version from the build, and the engine it runs on. */
@@ -20,9 +21,7 @@ final class VersionProvider implements IVersionProvider {
     }
     return new String[] {
       "x2k " + build.getProperty("version", "unknown"),
-      "Saxon-HE "
-          + net.sf.saxon.Version.getProductVersion()
-          + ", Java ${java.version} (${java.vendor})"
+      "Saxon-HE " + Version.getProductVersion() + ", Java ${java.version} (${java.vendor})"
     };
   }
 }

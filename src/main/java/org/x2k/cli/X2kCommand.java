@@ -107,10 +107,6 @@ public final class X2kCommand implements Callable<Integer> {
   }
 
   /**
-   * An exception no command turned into a message is a bug in x2k: one line that says so, and the
-   * trace only when {@code --stacktrace} asked for it.
-   */
-  /**
    * A usage error is the problem in one line, picocli's suggestions for a mistyped option, and
    * where help is: the whole help text would bury the line that matters.
    */
@@ -136,6 +132,10 @@ public final class X2kCommand implements Callable<Integer> {
     return "the Java VM failed: " + e;
   }
 
+  /**
+   * An exception no command turned into a message is a bug in x2k: one line that says so, and the
+   * trace only when {@code --stacktrace} asked for it.
+   */
   public static int handleUnexpected(
       Exception e, CommandLine commandLine, ParseResult parseResult) {
     if (CommonOptions.stacktraceRequested(parseResult)) {

@@ -5,11 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.sf.saxon.s9api.DocumentBuilder;
+import net.sf.saxon.s9api.ItemType;
 import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmAtomicValue;
 import net.sf.saxon.s9api.XdmMap;
 import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XdmNodeKind;
 import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import org.x2k.convert.Stylesheets.Bundled;
@@ -231,7 +233,7 @@ public final class DomainConverter {
   private static XdmNode subject(XdmNode document) {
     XdmNode root = document.children().iterator().next();
     for (XdmNode node : document.children()) {
-      if (node.getNodeKind() == net.sf.saxon.s9api.XdmNodeKind.ELEMENT) {
+      if (node.getNodeKind() == XdmNodeKind.ELEMENT) {
         root = node;
       }
     }
@@ -250,8 +252,8 @@ public final class DomainConverter {
 
   private static XdmAtomicValue untyped(String value) {
     try {
-      return new XdmAtomicValue(value, net.sf.saxon.s9api.ItemType.UNTYPED_ATOMIC);
-    } catch (net.sf.saxon.s9api.SaxonApiException e) {
+      return new XdmAtomicValue(value, ItemType.UNTYPED_ATOMIC);
+    } catch (SaxonApiException e) {
       throw new IllegalArgumentException(value, e);
     }
   }

@@ -1,5 +1,6 @@
 package org.x2k.guest;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,9 +71,9 @@ final class BootRules {
             new GuestChange.InstallBootloader(
                 disk,
                 directory,
-                java.util.List.of(
-                    java.util.List.of(install.get(), "--target=i386-pc", disk),
-                    java.util.List.of(mkconfig.get(), "-o", directory + "/grub.cfg")),
+                List.of(
+                    List.of(install.get(), "--target=i386-pc", disk),
+                    List.of(mkconfig.get(), "-o", directory + "/grub.cfg")),
                 "GRUB installed on the first disk, so that the guest boots by itself"));
         return true;
       }

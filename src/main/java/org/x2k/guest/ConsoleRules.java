@@ -1,5 +1,6 @@
 package org.x2k.guest;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -102,7 +103,7 @@ final class ConsoleRules {
       return;
     }
     String content = text.get();
-    java.util.List<String> present = content.lines().map(String::strip).toList();
+    List<String> present = content.lines().map(String::strip).toList();
     boolean xenListed = present.contains("hvc0") || present.contains("xvc0");
     if (!xenListed) {
       return;

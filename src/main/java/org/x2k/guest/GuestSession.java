@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.x2k.io.OutputException;
 import org.x2k.io.OutputFiles;
@@ -73,7 +75,9 @@ public final class GuestSession {
         guest.addDrive(disks.get(i).image(), formats.get(i), disks.get(i).writable(mode));
       }
       guest.launch();
-      Map<String, String> xenNames = xenNames(guest, disks);
+      // the appliance's disks, in the order they were added: asked once, used below
+      List<String> devices = guest.devices();
+      Map<String, String> xenNames = xenNames(guest, devices, disks);
       List<String> roots = guest.inspectOs();
       Map<String, String> types = guest.filesystems();
       if (roots.isEmpty()) {
@@ -99,7 +103,6 @@ public final class GuestSession {
       }
       List<Finding> mountFindings = new ArrayList<>();
       List<String> readOnlyDisks = new ArrayList<>();
-      List<String> devices = guest.devices();
       for (int i = 0; i < devices.size() && i < disks.size(); i++) {
         if (!disks.get(i).writable(mode)) {
           readOnlyDisks.add(devices.get(i));
@@ -116,7 +119,7 @@ public final class GuestSession {
         guest.shutdown();
         return new Result(findings, "", Optional.empty(), false);
       }
-      GuestFacts facts = facts(guest, root, types, xenNames);
+      GuestFacts facts = facts(guest, devices.get(0), root, types, xenNames);
       GuestChanges changes = Planner.plan(guest, facts, plan);
       List<Finding> findings = new ArrayList<>(mountFindings);
       findings.addAll(changes.findings());
@@ -161,9 +164,8 @@ public final class GuestSession {
   }
 
   /** The appliance's device names (/dev/sda1, /dev/sdb) to the guest's under Xen (xvda1, xvda2). */
-  private static Map<String, String> xenNames(Libguestfs guest, List<Disk> disks)
-      throws GuestException {
-    List<String> devices = guest.devices();
+  private static Map<String, String> xenNames(
+      Libguestfs guest, List<String> devices, List<Disk> disks) throws GuestException {
     Map<String, String> names = new HashMap<>();
     for (int i = 0; i < devices.size() && i < disks.size(); i++) {
       names.put(devices.get(i), disks.get(i).xenName());
@@ -179,7 +181,11 @@ public final class GuestSession {
   }
 
   private static GuestFacts facts(
-      Libguestfs guest, String root, Map<String, String> types, Map<String, String> xenNames)
+      Libguestfs guest,
+      String firstDisk,
+      String root,
+      Map<String, String> types,
+      Map<String, String> xenNames)
       throws GuestException {
     Map<String, Filesystem> filesystems = new HashMap<>();
     for (Map.Entry<String, String> entry : types.entrySet()) {
@@ -196,7 +202,6 @@ public final class GuestSession {
     }
     int major = Integer.parseInt(guest.inspect("major_version", root));
     int minor = Integer.parseInt(guest.inspect("minor_version", root));
-    String firstDisk = guest.devices().get(0);
     String bootDisk = guest.partitionTableType(firstDisk).equals("msdos") ? firstDisk : "";
     return new GuestFacts(
         guest.inspect("distro", root),
@@ -226,7 +231,7 @@ public final class GuestSession {
     Map<String, String> byXenName = new HashMap<>();
     xenNames.forEach((device, xenName) -> byXenName.put("/dev/" + xenName, device));
     Map<String, String> mounts =
-        new java.util.TreeMap<>(
+        new TreeMap<>(
             Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
     String fstab = guest.readText("/etc/fstab").orElse("");
     for (String line : fstab.lines().toList()) {
@@ -268,8 +273,8 @@ public final class GuestSession {
         .noneMatch(disk -> device.equals(disk) || device.matches(Pattern.quote(disk) + "[0-9]+"));
   }
 
-  private static final java.util.Set<String> NOT_MOUNTED =
-      java.util.Set.of(
+  private static final Set<String> NOT_MOUNTED =
+      Set.of(
           "swap",
           "proc",
           "sysfs",

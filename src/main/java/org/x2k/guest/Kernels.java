@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -59,7 +60,7 @@ record Kernels(List<String> all, List<String> forKvm) {
   /** Compares versions by their numbers first (2.6.32-10 after 2.6.32-9), then as text. */
   private static String sortKey(String version) {
     StringBuilder key = new StringBuilder();
-    java.util.regex.Matcher matcher = Pattern.compile("[0-9]+|[^0-9]+").matcher(version);
+    Matcher matcher = Pattern.compile("[0-9]+|[^0-9]+").matcher(version);
     while (matcher.find()) {
       String part = matcher.group();
       key.append(

@@ -19,6 +19,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.x2k.io.OutputException;
 import org.x2k.io.OutputFiles;
+import org.x2k.io.TrustedPath;
 
 /**
  * Binds the undo manifest x2k keeps inside a guest to this host and to the domain: the manifest
@@ -129,7 +130,7 @@ public record ManifestSeal(byte[] key, String domain) {
   private static byte[] readKey(Path file) throws IOException, GuestException {
     int owner = (Integer) Files.getAttribute(file, "unix:uid", NOFOLLOW_LINKS);
     int mode = (Integer) Files.getAttribute(file, "unix:mode", NOFOLLOW_LINKS);
-    int self = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+    int self = TrustedPath.ownUid();
     if (owner != self || (mode & 0077) != 0 || (mode & 0170000) != 0100000) {
       throw new GuestException(
           "the undo key "

@@ -1,10 +1,13 @@
 package org.x2k.guest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -75,7 +78,7 @@ public final class Planner {
     for (Map.Entry<String, String> entry : edited.entrySet()) {
       byte[] before = originals.get(entry.getKey());
       byte[] after = GuestText.encode(entry.getValue());
-      if (before == null || !java.util.Arrays.equals(before, after)) {
+      if (before == null || !Arrays.equals(before, after)) {
         changes.add(
             new GuestChange.Edit(entry.getKey(), before, after, reasons.get(entry.getKey())));
       }
@@ -258,7 +261,7 @@ public final class Planner {
     return Character.isLetterOrDigit(c) || c == '/' || c == '_' || c == '-';
   }
 
-  private final java.util.Set<String> reportedUnnamed = new java.util.HashSet<>();
+  private final Set<String> reportedUnnamed = new HashSet<>();
 
   private void unnamed(String device, String where) {
     if (reportedUnnamed.add(device + where)) {

@@ -1,5 +1,7 @@
 package org.x2k.guest;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -81,8 +83,8 @@ final class StorageRules {
     }
   }
 
-  static java.util.List<String> lines(String text) {
-    java.util.List<String> lines = new java.util.ArrayList<>();
+  static List<String> lines(String text) {
+    List<String> lines = new ArrayList<>();
     int start = 0;
     for (int i = 0; i < text.length(); i++) {
       if (text.charAt(i) == '\n') {

@@ -288,7 +288,7 @@ public final class OutputFiles {
       if (!attributes.isSymbolicLink()) {
         return isDeviceOrPipe(attributes);
       }
-      if (!nobodyElseCouldHavePlaced(current)) {
+      if (!TrustedPath.linkPlacedByRootOrSelf(current)) {
         return false;
       }
       Path parent = current.toAbsolutePath().getParent();
@@ -299,24 +299,6 @@ public final class OutputFiles {
 
   private static boolean isDeviceOrPipe(PosixFileAttributes attributes) {
     return attributes.isOther();
-  }
-
-  private static boolean nobodyElseCouldHavePlaced(Path link) throws IOException {
-    int self = ownUid();
-    Path directory = link.toAbsolutePath().getParent();
-    int linkOwner = (Integer) Files.getAttribute(link, "unix:uid", NOFOLLOW_LINKS);
-    int directoryOwner = (Integer) Files.getAttribute(directory, "unix:uid");
-    int directoryMode = (Integer) Files.getAttribute(directory, "unix:mode");
-    boolean othersMayWrite = (directoryMode & 0022) != 0;
-    boolean sticky = (directoryMode & 01000) != 0;
-    return (linkOwner == 0 || linkOwner == self)
-        && (directoryOwner == 0 || directoryOwner == self)
-        && (!othersMayWrite || sticky);
-  }
-
-  /** The user x2k runs as: the owner of its own /proc entry. */
-  private static int ownUid() throws IOException {
-    return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
   }
 
   static OutputException problem(String what, Path target, IOException e) {

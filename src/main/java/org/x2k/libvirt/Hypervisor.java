@@ -173,7 +173,6 @@ public final class Hypervisor implements AutoCloseable {
     }
   }
 
-  /** Removes the definition of domain {@code name}. */
   /** virDomainUndefineFlags: keep the NVRAM file (libvirt 2.3; absent from libvirt-java). */
   private static final int UNDEFINE_KEEP_NVRAM = 1 << 3;
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -281,8 +282,8 @@ class BridgeAndHookCommandsTest {
   @Test
   void hookThatCannotFinishInTimeRefusesTheOperation() throws IOException {
     Path config = Files.writeString(dir.resolve("hook.conf"), "bridge eth0=br0\n");
-    java.io.InputStream neverEnding =
-        new java.io.InputStream() {
+    InputStream neverEnding =
+        new InputStream() {
           @Override
           public int read() {
             try {

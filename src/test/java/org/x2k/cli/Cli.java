@@ -1,10 +1,13 @@
 package org.x2k.cli;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.x2k.Main;
+import org.x2k.text.ControlCharacters;
 import picocli.CommandLine;
 
 /** Runs x2k in-process as {@code Main} would, with given stdin and captured stdout and stderr. */
@@ -12,7 +15,7 @@ public final class Cli {
   /** What one run did. */
   public record Result(int exitCode, String out, String err) {
     /** stderr's lines, for asserting that a problem took exactly one line. */
-    public java.util.List<String> errLines() {
+    public List<String> errLines() {
       return err.lines().toList();
     }
   }
@@ -27,12 +30,12 @@ public final class Cli {
     return run(new ByteArrayInputStream(stdin), args);
   }
 
-  public static Result run(java.io.InputStream stdin, String... args) {
+  public static Result run(InputStream stdin, String... args) {
     CommandLine commandLine = Main.newCommandLine(stdin);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(org.x2k.text.ControlCharacters.forTerminal(err), true));
+    commandLine.setErr(new PrintWriter(ControlCharacters.forTerminal(err), true));
     int exitCode = commandLine.execute(args);
     return new Result(exitCode, out.toString(), err.toString());
   }

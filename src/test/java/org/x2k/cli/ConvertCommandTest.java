@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -582,7 +583,7 @@ class ConvertCommandTest {
             List.of("--cdrom-bus", "virtio"),
             List.of("--disk-format", "vhd"),
             List.of("--nic-model", "netfront"))) {
-      List<String> args = new java.util.ArrayList<>(List.of("convert"));
+      List<String> args = new ArrayList<>(List.of("convert"));
       args.addAll(bad);
       args.add(vm.toString());
       Cli.Result result = Cli.run("", args.toArray(String[]::new));

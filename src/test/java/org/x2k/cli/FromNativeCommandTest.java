@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,7 +60,7 @@ class FromNativeCommandTest {
     Cli.Result result = Cli.run("", "convert", config.toString(), "-o", out.toString());
     assertEquals(1, result.exitCode());
     assertEquals(
-        java.util.List.of(
+        List.of(
             "x2k: "
                 + config
                 + ": Xen config syntax: line 2, column 14: unexpected 'M'"
@@ -74,8 +75,7 @@ class FromNativeCommandTest {
     Cli.Result result = Cli.run("", "from-native", config.toString());
     assertEquals(1, result.exitCode());
     assertEquals(
-        java.util.List.of(
-            "x2k: " + config + ": line 2: memory must be a whole number, not \"lots\""),
+        List.of("x2k: " + config + ": line 2: memory must be a whole number, not \"lots\""),
         result.errLines());
   }
 
@@ -116,8 +116,7 @@ class FromNativeCommandTest {
     file("d/pv1.cfg", PV);
     Cli.Result alone = Cli.run("", "from-native", xml.toString());
     assertEquals(1, alone.exitCode());
-    assertEquals(
-        java.util.List.of("x2k: " + xml + ": XML, not an xl or xm config"), alone.errLines());
+    assertEquals(List.of("x2k: " + xml + ": XML, not an xl or xm config"), alone.errLines());
     Path out = dir.resolve("xen");
     Cli.Result batch = Cli.run("", "from-native", dir.resolve("d").toString(), "-o", out + "/");
     assertEquals(0, batch.exitCode(), batch.err());

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,7 +104,7 @@ class GuestCommandTest {
         }
       }
     }
-    org.junit.jupiter.api.Assumptions.abort("no mounted block device under /dev here");
+    Assumptions.abort("no mounted block device under /dev here");
   }
 
   @Test

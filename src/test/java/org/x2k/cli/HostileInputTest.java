@@ -12,9 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -211,7 +214,7 @@ class HostileInputTest {
               byte[] head =
                   utf8(XEN_DOMAIN.substring(0, XEN_DOMAIN.indexOf("<vcpu>")) + "<description>");
               byte[] filler = new byte[100 * 1024 * 1024];
-              java.util.Arrays.fill(filler, (byte) 'x');
+              Arrays.fill(filler, (byte) 'x');
               return concat(
                   head,
                   filler,
@@ -243,9 +246,9 @@ class HostileInputTest {
                 XEN_DOMAIN.replace(
                     "<domain type='xen'>",
                     "<domain type='xen'"
-                        + java.util.stream.IntStream.range(0, 5000)
+                        + IntStream.range(0, 5000)
                             .mapToObj(i -> " xmlns:n" + i + "='urn:x2k:" + i + "'")
-                            .collect(java.util.stream.Collectors.joining())
+                            .collect(Collectors.joining())
                         + ">"),
             "namespaces are in scope"));
     all.add(
@@ -274,7 +277,7 @@ class HostileInputTest {
             traps ->
                 XEN_DOMAIN.replace(
                     "</devices>",
-                    java.util.stream.IntStream.range(0, 2000)
+                    IntStream.range(0, 2000)
                             .mapToObj(
                                 i ->
                                     "<input type='mouse' bus='ps2' xmlns:n"
@@ -282,7 +285,7 @@ class HostileInputTest {
                                         + "='urn:"
                                         + i
                                         + "'/>")
-                            .collect(java.util.stream.Collectors.joining())
+                            .collect(Collectors.joining())
                         + "</devices>"),
             "declares namespaces more than 1024 times"));
     all.add(

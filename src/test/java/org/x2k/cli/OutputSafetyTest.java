@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.x2k.io.OutputFilesProbe;
 
 /**
  * Issue 8: directories of mixed content, and outputs that cannot or must not be written. Each
@@ -132,7 +134,7 @@ class OutputSafetyTest {
   @Test
   void fullDiskIsOneLineAndNoStackTrace() throws IOException {
     Path full = Path.of("/dev/full");
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "no /dev/full here");
+    Assumptions.assumeTrue(Files.exists(full), "no /dev/full here");
     Path input = write("vm.xml", DOMAIN);
     Cli.Result result = Cli.run("", "convert", "-q", input.toString(), "-o", full.toString());
     assertEquals(1, result.exitCode());
@@ -148,7 +150,7 @@ class OutputSafetyTest {
     write("dumps/broken.xml", "<domain>");
     write("out/a.xml", "kept\n");
     Cli.run("", "convert", "-q", dir.resolve("dumps").toString(), "-o", dir.resolve("out") + "/");
-    assertEquals(List.of(), org.x2k.io.OutputFilesProbe.temporaries());
+    assertEquals(List.of(), OutputFilesProbe.temporaries());
     try (var files = Files.list(dir.resolve("out"))) {
       assertEquals(List.of("a.xml"), files.map(file -> file.getFileName().toString()).toList());
     }

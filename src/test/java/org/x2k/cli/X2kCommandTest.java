@@ -3,6 +3,9 @@ package org.x2k.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The top-level command: help, version and usage errors as picocli users expect them. */
@@ -61,26 +64,23 @@ class X2kCommandTest {
     assertEquals(2, result.exitCode());
   }
 
-  private static java.util.Set<String> subcommandsFor(String... args) {
-    return X2kCommand.commandLine(java.io.InputStream.nullInputStream(), args)
-        .getSubcommands()
-        .keySet();
+  private static Set<String> subcommandsFor(String... args) {
+    return X2kCommand.commandLine(InputStream.nullInputStream(), args).getSubcommands().keySet();
   }
 
   @Test
   void aWorkingSubcommandIsSetUpAlone() {
     assertEquals(
-        java.util.Set.of("convert"),
-        subcommandsFor("--stacktrace", "convert", "-o", "out", "vm.xml"));
-    assertEquals(java.util.Set.of("hook"), subcommandsFor("hook", "vm", "migrate", "begin", "-"));
+        Set.of("convert"), subcommandsFor("--stacktrace", "convert", "-o", "out", "vm.xml"));
+    assertEquals(Set.of("hook"), subcommandsFor("hook", "vm", "migrate", "begin", "-"));
   }
 
   @Test
   void helpAndDocumentationAndMistakesSeeEverySubcommand() {
-    java.util.Set<String> all = subcommandsFor((String[]) null);
+    Set<String> all = subcommandsFor((String[]) null);
     assertTrue(
         all.containsAll(
-            java.util.List.of(
+            List.of(
                 "convert",
                 "from-native",
                 "bridge",

@@ -1,5 +1,6 @@
 package org.x2k.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -8,7 +9,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import net.sf.saxon.s9api.Processor;
+import org.x2k.Main;
+import org.xmlresolver.XMLResolver;
 
 /**
  * Starts x2k as a process of its own (org.x2k.Main on the runtime classpath), for what only a real
@@ -21,10 +26,10 @@ final class X2kProcess {
   /** The classes x2k runs on: its own, and one class of each runtime dependency. */
   private static final List<Class<?>> RUNTIME =
       List.of(
-          org.x2k.Main.class,
+          Main.class,
           picocli.CommandLine.class,
-          net.sf.saxon.s9api.Processor.class,
-          org.xmlresolver.XMLResolver.class,
+          Processor.class,
+          XMLResolver.class,
           com.github.difflib.DiffUtils.class);
 
   static boolean isRoot() {
@@ -64,8 +69,7 @@ final class X2kProcess {
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 "-cp",
-                String.join(
-                    java.io.File.pathSeparator, classpath().stream().map(Path::toString).toList()),
+                String.join(File.pathSeparator, classpath().stream().map(Path::toString).toList()),
                 "org.x2k.Main"));
     command.addAll(args);
     return new ProcessBuilder(command);
@@ -97,7 +101,7 @@ final class X2kProcess {
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 "-cp",
-                String.join(java.io.File.pathSeparator, entries),
+                String.join(File.pathSeparator, entries),
                 "org.x2k.Main"));
     command.addAll(args);
     return new ProcessBuilder(command);
@@ -145,14 +149,14 @@ final class X2kProcess {
     try {
       Process process =
           builder
-              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
               .redirectOutput(
                   builder.redirectOutput().file() != null
                       ? builder.redirectOutput()
                       : ProcessBuilder.Redirect.to(out.toFile()))
               .redirectError(err.toFile())
               .start();
-      if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new AssertionError("x2k did not end within a minute: " + builder.command());
       }

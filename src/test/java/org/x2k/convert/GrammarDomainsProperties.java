@@ -5,14 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -48,7 +52,7 @@ class GrammarDomainsProperties {
   private static LibvirtSchema schema;
   private static DomainConverter converter;
   private static int converted;
-  private static final Map<String, Integer> REFUSED = new java.util.TreeMap<>();
+  private static final Map<String, Integer> REFUSED = new TreeMap<>();
   private static int invalid;
 
   @BeforeContainer
@@ -103,7 +107,7 @@ class GrammarDomainsProperties {
   Arbitrary<List<String>> grammarDomains() {
     return Arbitraries.randomValue(
         random -> {
-          List<String> domains = new java.util.ArrayList<>();
+          List<String> domains = new ArrayList<>();
           for (int i = 0; i < WALKS_PER_TRY; i++) {
             domains.add(domain(random));
           }
@@ -118,7 +122,7 @@ class GrammarDomainsProperties {
         .append(Integer.toHexString(random.nextInt()))
         .append("</name>\n");
     xml.append("  <uuid>")
-        .append(new java.util.UUID(random.nextLong(), random.nextLong()))
+        .append(new UUID(random.nextLong(), random.nextLong()))
         .append("</uuid>\n");
     xml.append("  <memory unit='KiB'>")
         .append(65536 * (1 + random.nextInt(64)))
@@ -216,7 +220,7 @@ class GrammarDomainsProperties {
    * of verify, at least 98% of the element and attribute paths (1,081 of 1,085 with libvirt 9.0's
    * grammar at 300 domains).
    */
-  @net.jqwik.api.Example
+  @Example
   void theWalksCoverTheGrammar() {
     Assumptions.assumeTrue(grammar != null, "libvirt's schemas are not installed here");
     Random random = new Random(20261201);

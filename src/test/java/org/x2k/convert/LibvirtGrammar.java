@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -211,7 +213,7 @@ final class LibvirtGrammar {
     /** One of the alternatives that can be written, tried in random order. */
     void choice(List<Element> alternatives, Tree into, int depth) {
       List<Element> order = new ArrayList<>(alternatives);
-      java.util.Collections.shuffle(order, random);
+      Collections.shuffle(order, random);
       if (random.nextInt(4) > 0) {
         // most of the time, alternatives that lead somewhere no walk has been yet go first
         order.sort((a, b) -> Boolean.compare(unseen(b, into.name), unseen(a, into.name)));
@@ -413,7 +415,7 @@ final class LibvirtGrammar {
             parent + " " + System.identityHashCode(pattern),
             key -> {
               Set<String> found = new TreeSet<>();
-              reach(List.of(pattern), parent, found, new java.util.HashSet<>());
+              reach(List.of(pattern), parent, found, new HashSet<>());
               return found;
             });
     for (String path : paths) {
@@ -430,7 +432,7 @@ final class LibvirtGrammar {
    */
   Set<String> reachable(List<String> names) {
     Set<String> paths = new TreeSet<>();
-    Set<String> visited = new java.util.HashSet<>();
+    Set<String> visited = new HashSet<>();
     for (String name : names) {
       for (Element define : defines.get(name)) {
         reach(children(define), "#holder", paths, visited);

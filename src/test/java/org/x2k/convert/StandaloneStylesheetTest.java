@@ -7,11 +7,14 @@ import java.io.File;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import javax.xml.transform.stream.StreamSource;
 import net.sf.saxon.s9api.Processor;
 import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.Serializer;
 import net.sf.saxon.s9api.XdmAtomicValue;
+import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import org.junit.jupiter.api.Test;
 import org.x2k.cli.Cli;
@@ -39,7 +42,7 @@ class StandaloneStylesheetTest {
             .newXsltCompiler()
             .compile(new StreamSource(XSLT.resolve(stylesheet).toFile()))
             .load30();
-    java.util.Map<QName, net.sf.saxon.s9api.XdmValue> values = new java.util.HashMap<>();
+    Map<QName, XdmValue> values = new HashMap<>();
     for (int i = 0; i < parameters.length; i += 2) {
       values.put(new QName(parameters[i]), new XdmAtomicValue(parameters[i + 1]));
     }

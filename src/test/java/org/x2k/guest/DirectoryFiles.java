@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -23,7 +25,7 @@ final class DirectoryFiles implements GuestFiles {
   /** The host path of guest path {@code path}, its links followed inside the tree. */
   private Path resolve(String path, boolean followLast) throws GuestException {
     String current = "/";
-    java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(path.split("/")));
+    Deque<String> pending = new ArrayDeque<>(List.of(path.split("/")));
     int links = 0;
     while (!pending.isEmpty()) {
       String part = pending.pollFirst();

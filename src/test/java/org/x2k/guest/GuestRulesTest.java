@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,7 +139,7 @@ class GuestRulesTest {
             public void run(List<String> argv) throws GuestException {
               try {
                 Files.writeString(guest.resolve("etc/new"), "half");
-              } catch (java.io.IOException e) {
+              } catch (IOException e) {
                 throw new GuestException(e.toString(), e);
               }
               throw new GuestException("program failed");
@@ -233,7 +234,7 @@ class GuestRulesTest {
   }
 
   private static GuestChanges plan(Path guest, Map<String, Filesystem> filesystems)
-      throws GuestException, java.io.IOException {
+      throws GuestException, IOException {
     Files.createDirectories(guest.resolve("boot"));
     Files.createDirectories(guest.resolve("lib/modules/6.1.0-13-amd64"));
     Files.writeString(guest.resolve("boot/vmlinuz-6.1.0-13-amd64"), "k");

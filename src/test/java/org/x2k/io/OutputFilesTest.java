@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,7 +73,7 @@ class OutputFilesTest {
         OutputFiles.stage(
             OutputFiles.Target.named(target),
             "new".getBytes(),
-            java.util.Set.of(),
+            Set.of(),
             true,
             OutputFiles.OWNER_ONLY)) {
       assertFalse(Files.exists(target), "visible before the commit");
@@ -89,7 +92,7 @@ class OutputFilesTest {
         OutputFiles.stage(
             OutputFiles.Target.named(target),
             "new".getBytes(),
-            java.util.Set.of(),
+            Set.of(),
             true,
             OutputFiles.OWNER_ONLY)) {
       assertTrue(names().stream().anyMatch(name -> name.endsWith(".x2k-tmp")), names().toString());
@@ -120,7 +123,7 @@ class OutputFilesTest {
     return shared;
   }
 
-  @org.junit.jupiter.api.AfterEach
+  @AfterEach
   void noRacer() {
     OutputFiles.afterCreation = temporary -> {};
   }
@@ -131,8 +134,7 @@ class OutputFilesTest {
     Path shared = sharedDirectory();
     Path file = Files.writeString(shared.resolve("vm.xml"), "old");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
-    java.util.concurrent.atomic.AtomicInteger races =
-        new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger races = new AtomicInteger();
     OutputFiles.afterCreation =
         temporary -> {
           races.incrementAndGet();
@@ -158,7 +160,7 @@ class OutputFilesTest {
                   OutputFiles.stage(
                       OutputFiles.Target.below(shared, Path.of("new.xml")),
                       "new content".getBytes(),
-                      java.util.Set.of(),
+                      Set.of(),
                       false,
                       OutputFiles.OWNER_ONLY)) {
                 output.commit(true);

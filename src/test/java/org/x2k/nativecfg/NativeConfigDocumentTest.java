@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.AbstractList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.x2k.nativecfg.XenConfig.Number;
 import org.x2k.nativecfg.XenConfig.Setting;
@@ -54,9 +55,7 @@ class NativeConfigDocumentTest {
     for (int n : new int[] {10_000, 20_000}) {
       CountingList settings =
           new CountingList(
-              java.util.stream.IntStream.range(0, n)
-                  .mapToObj(i -> setting("setting_" + i, false))
-                  .toList());
+              IntStream.range(0, n).mapToObj(i -> setting("setting_" + i, false)).toList());
       NativeConfigDocument.overridden(settings);
       assertTrue(settings.reads <= n, n + " settings read " + settings.reads + " times");
     }
