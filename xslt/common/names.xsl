@@ -18,6 +18,13 @@
     <xsl:sequence select="error(QName('urn:x2k:xslt', 'x2k:' || $code), $message)"/>
   </xsl:function>
 
+  <!-- A disk's name as a Xen guest knows it (xvda, hdc, sdb, vdaa), and a partition of it:
+       the prefix, one to six letters (virDiskNameToIndex takes no more), up to nine digits.
+       Groups: 1 prefix, 2 letters, 3 partition. The one grammar of disk names: the kernel
+       command line (os.xsl), the disks' order (below) and x2k guest's device names
+       (guest/DiskNames.XEN_DISK_NAME, the same text: DiskNamePatternTest) use it. -->
+  <xsl:variable name="x2k:disk-name-regex" as="xs:string" select="'(xvd|[hsv]d)([a-z]{1,6})([0-9]{0,9})'"/>
+
   <!-- libvirt's disk suffix for a 0-based index: 0 a, 25 z, 26 aa, 701 zz, 702 aaa
        (virDiskNameToIndex read backwards). -->
   <xsl:function name="x2k:disk-suffix" as="xs:string" visibility="public">
@@ -36,7 +43,7 @@
     <xsl:param name="name" as="xs:string"/>
     <xsl:variable name="parts" as="xs:string*"
         select="if (string-length($name) gt 20) then ()
-                else analyze-string($name, '^(xvd|[hsv]d)([a-z]{1,6})([0-9]{0,9})$')/*:match/*:group[@nr = (2, 3)] ! string()"/>
+                else analyze-string($name, '^' || $x2k:disk-name-regex || '$')/*:match/*:group[@nr = (2, 3)] ! string()"/>
     <xsl:sequence select="
         if (empty($parts)) then (999999, 0)
         else (fold-left(string-to-codepoints($parts[1]), -1,

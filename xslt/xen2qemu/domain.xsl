@@ -28,7 +28,9 @@
         x2k:check-parameter('disk-bus', $disk-bus, ('virtio', 'scsi', 'sata', 'ide', 'usb')),
         x2k:check-parameter('emulated-disk-bus', $emulated-disk-bus, ('', 'virtio', 'scsi', 'sata', 'ide', 'usb')),
         x2k:check-parameter('cdrom-bus', $cdrom-bus, ('', 'ide', 'sata', 'scsi', 'usb')),
-        x2k:check-parameter('disk-format', $disk-format, ('', 'raw', 'qcow2', 'qed', 'vpc', 'vmdk')),
+        x2k:check-parameter('disk-format', $disk-format, ('', 'raw', 'qcow2')),
+        x2k:check-parameter('disk-cache', $disk-cache, ('', 'none', 'writethrough', 'writeback', 'directsync', 'unsafe')),
+        x2k:check-parameter('nic-model', $nic-model, ('virtio', 'e1000', 'e1000e', 'rtl8139')),
         x2k:check-emulator-parameter()"/>
     <xsl:choose>
       <xsl:when test="domainsnapshot">

@@ -118,7 +118,7 @@
     <xsl:param name="command-line" as="xs:string"/>
     <xsl:param name="devices" as="element(devices)?"/>
     <xsl:variable name="disks-renamed" as="xs:string*">
-      <xsl:analyze-string select="$command-line" regex="/dev/((xvd|[hsv]d)[a-z]+[0-9]*)">
+      <xsl:analyze-string select="$command-line" regex="/dev/({$x2k:disk-name-regex})">
         <xsl:matching-substring>
           <xsl:variable name="new" as="xs:string?"
               select="if ($devices) then x2k:new-device-name($devices, regex-group(1)) else ()"/>

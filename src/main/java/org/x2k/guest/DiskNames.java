@@ -14,6 +14,14 @@ import java.util.List;
 final class DiskNames {
   private DiskNames() {}
 
+  /**
+   * A disk's name as a Xen guest knows it (xvda, hdc, sdb, vdaa), and a partition of it: groups 1
+   * prefix, 2 letters (one to six, as libvirt takes), 3 partition. The same text as the
+   * stylesheets' x2k:disk-name-regex (xslt/common/names.xsl), which DiskNamePatternTest holds it
+   * to.
+   */
+  static final String XEN_DISK_NAME = "(xvd|[hsv]d)([a-z]{1,6})([0-9]{0,9})";
+
   /** A kernel's name for a whole disk: sda, vdb, nvme0n1. */
   private static final String NAME = "[a-z][a-z0-9]{0,31}";
 

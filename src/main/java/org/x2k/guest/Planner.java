@@ -162,8 +162,8 @@ public final class Planner {
 
   // --- device names -------------------------------------------------------------------------
 
-  private static final Pattern DEVICE =
-      Pattern.compile("/dev/((?:xvd|hd|sd|vd)[a-z]{1,6})([0-9]*)");
+  /** /dev/ and a disk name: groups 1 prefix, 2 letters, 3 partition (DiskNames.XEN_DISK_NAME). */
+  private static final Pattern DEVICE = Pattern.compile("/dev/" + DiskNames.XEN_DISK_NAME);
 
   /**
    * The name by which fstab, crypttab and the kernel find {@code device} (/dev/xvda1) on Xen and
@@ -179,9 +179,8 @@ public final class Planner {
     if (!matcher.matches()) {
       return Optional.empty();
     }
-    String disk = matcher.group(1);
-    String partition = matcher.group(2);
-    for (String alias : aliases(disk)) {
+    String partition = matcher.group(3);
+    for (String alias : aliases(matcher.group(1), matcher.group(2))) {
       Optional<Filesystem> found = facts.filesystem(alias + partition);
       if (found.isPresent()) {
         return found;
@@ -194,8 +193,8 @@ public final class Planner {
    * The names a guest may use for a disk: under Xen an emulated IDE or SCSI disk with PV drivers is
    * also seen as xvdX, and libata names hdX sdX.
    */
-  private static List<String> aliases(String disk) {
-    String letters = disk.replaceFirst("^(xvd|hd|sd|vd)", "");
+  private static List<String> aliases(String diskPrefix, String letters) {
+    String disk = diskPrefix + letters;
     List<String> names = new ArrayList<>();
     names.add(disk);
     for (String prefix : List.of("xvd", "hd", "sd")) {
@@ -220,13 +219,14 @@ public final class Planner {
     if (!matcher.matches()) {
       return Optional.empty();
     }
-    String whole = matcher.group(1) + matcher.group(2);
+    String disk = matcher.group(1) + matcher.group(2);
+    String whole = disk + matcher.group(3);
     if (plan.diskRenames().containsKey(whole)) {
       // an image of one partition (xen-tools): attached as a whole disk
       return Optional.of("/dev/" + plan.diskRenames().get(whole));
     }
-    return Optional.ofNullable(plan.diskRenames().get(matcher.group(1)))
-        .map(disk -> "/dev/" + disk + matcher.group(2));
+    return Optional.ofNullable(plan.diskRenames().get(disk))
+        .map(renamed -> "/dev/" + renamed + matcher.group(3));
   }
 
   /** Rewrites every Xen device name in {@code text} that has a stable name; reports the rest. */
