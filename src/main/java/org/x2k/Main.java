@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.x2k.cli.X2kCommand;
+import org.x2k.migrate.Exhaustion;
 import org.x2k.text.ControlCharacters;
 import picocli.CommandLine;
 
@@ -20,7 +21,7 @@ public final class Main {
       exitCode = newCommandLine(System.in, args).execute(args);
     } catch (VirtualMachineError e) {
       // outside any one input (a batch fails only the input that ran out): one line, not a trace
-      System.err.println("x2k: " + X2kCommand.exhausted(e));
+      System.err.println("x2k: " + Exhaustion.message(e));
       exitCode = 1;
     }
     System.exit(exitCode);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.x2k.convert.DomainConverter;
 import org.x2k.io.Inputs;
+import org.x2k.migrate.Batch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,7 +89,14 @@ public final class BridgeCommand implements Callable<Integer> {
     }
     Inputs expanded = Inputs.expand(inputs, recursive);
     output.validate(expanded, false);
-    return new Batch(parent.streams(spec), output, reporting, common.stacktrace, "updated")
-        .run(expanded, DomainConverter.bridgesOnly(mappings.bridges, mappings.networks));
+    boolean through =
+        new Batch(
+                parent.streams(spec),
+                output.settings(),
+                reporting.settings(),
+                common.stacktrace,
+                "updated")
+            .run(expanded, DomainConverter.bridgesOnly(mappings.bridges, mappings.networks));
+    return through ? ExitCodes.OK : ExitCodes.FAILED;
   }
 }

@@ -12,6 +12,10 @@ import org.x2k.io.Inputs;
 import org.x2k.libvirt.HostCapabilities;
 import org.x2k.libvirt.Hypervisor;
 import org.x2k.libvirt.HypervisorException;
+import org.x2k.migrate.Batch;
+import org.x2k.migrate.DefineTarget;
+import org.x2k.migrate.GuestStep;
+import org.x2k.migrate.HostFilesCheck;
 import org.x2k.nativecfg.XenConfig.Format;
 import org.x2k.text.ControlCharacters;
 import picocli.CommandLine.Command;
@@ -105,13 +109,19 @@ public class ConvertCommand implements Callable<Integer> {
                 conversion.stylesheetParameters(), mappings.bridges, mappings.networks)
             .withNativeFormat(nativeFormat);
     HostCapabilities savedCapabilities = conversion.capabilities();
-    Batch batch = new Batch(parent.streams(spec), output, reporting, common.stacktrace, verb());
+    Batch batch =
+        new Batch(
+            parent.streams(spec),
+            output.settings(),
+            reporting.settings(),
+            common.stacktrace,
+            verb());
     GuestSession.Mode mode = guestMode();
     if (mode != null) {
       if (fleet.connect != null || fleet.define != null) {
         throw usage("the guest's disks are changed on this host: drop --connect and --define");
       }
-      batch.withGuest(new GuestStep(guestOptions, mode, output.force));
+      batch.withGuest(new GuestStep(guestOptions.settings(), mode, output.force));
     }
     // a null resource is allowed, and not closed
     try (Hypervisor source = fleet.connect != null ? Hypervisor.open(fleet.connect, true) : null;
@@ -138,7 +148,7 @@ public class ConvertCommand implements Callable<Integer> {
       Inputs inputs =
           source != null ? readDomains(source) : Inputs.expand(inputArguments, recursive);
       output.validate(inputs, target != null);
-      return batch.run(inputs, converter);
+      return batch.run(inputs, converter) ? ExitCodes.OK : ExitCodes.FAILED;
     } catch (HypervisorException e) {
       spec.commandLine().getErr().println("x2k: " + e.getMessage());
       return ExitCodes.FAILED;

@@ -3,6 +3,7 @@ package org.x2k.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.x2k.migrate.GuestSettings;
 import picocli.CommandLine.Option;
 
 /** Options of the in-guest changes (x2k convert --guest, x2k guest). */
@@ -24,14 +25,13 @@ public final class GuestOptions {
               + " ${DEFAULT-VALUE}). Another domain's subdirectory is replaced only with --force.")
   Path bootDirectory = Path.of("/var/lib/libvirt/boot");
 
+  /** What these options ask for, as the migration layer takes it. */
+  GuestSettings settings() {
+    return new GuestSettings(storage, bootDirectory);
+  }
+
   /** Where this host has {@code source}, after --storage. */
   Path locate(String source) {
-    for (Map.Entry<String, String> mapping : storage.entrySet()) {
-      String old = mapping.getKey().replaceFirst("/+$", "");
-      if (source.equals(old) || source.startsWith(old + "/")) {
-        return Path.of(mapping.getValue().replaceFirst("/+$", "") + source.substring(old.length()));
-      }
-    }
-    return Path.of(source);
+    return settings().locate(source);
   }
 }

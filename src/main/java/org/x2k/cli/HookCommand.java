@@ -12,6 +12,7 @@ import org.x2k.convert.ConversionException;
 import org.x2k.convert.DomainConverter;
 import org.x2k.io.Input;
 import org.x2k.io.InputException;
+import org.x2k.migrate.Exhaustion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -124,7 +125,7 @@ public final class HookCommand implements Callable<Integer> {
         throw io;
       }
       if (cause instanceof StackOverflowError | cause instanceof OutOfMemoryError) {
-        throw new InputException(X2kCommand.exhausted((VirtualMachineError) cause));
+        throw new InputException(Exhaustion.message((VirtualMachineError) cause));
       }
       if (cause instanceof RuntimeException runtime) {
         throw runtime;

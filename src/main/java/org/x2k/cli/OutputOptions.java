@@ -1,9 +1,9 @@
 package org.x2k.cli;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.x2k.io.Inputs;
+import org.x2k.migrate.OutputSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -71,36 +71,29 @@ public final class OutputOptions {
               + " messages and the report keep the inputs' order whatever N is.")
   Integer jobs;
 
-  /** How many inputs are converted at once. */
-  int jobs() {
-    return jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+  /** What these options ask for, as the migration layer takes it. */
+  OutputSettings settings() {
+    return new OutputSettings(
+        output,
+        diff,
+        force,
+        dryRun,
+        inPlace,
+        backupSuffix,
+        noBackup,
+        jobs != null ? jobs : Runtime.getRuntime().availableProcessors());
   }
 
-  /** Whether converted XML is written at all (to stdout or files). */
-  boolean writesXml() {
-    return !diff && !dryRun;
+  private boolean writesXml() {
+    return settings().writesXml();
   }
 
-  /** Whether output goes into a directory for the given inputs. */
-  boolean isDirectory(boolean severalInputs) {
-    return output != null
-        && (severalInputs
-            || output.endsWith("/")
-            || output.endsWith(File.separator)
-            || Files.isDirectory(Path.of(output)));
+  private Path path() {
+    return settings().path();
   }
 
-  Path path() {
-    return Path.of(output);
-  }
-
-  boolean isStdout() {
-    return output == null;
-  }
-
-  /** Whether output goes into a directory for {@code inputs}. */
-  boolean isDirectory(Inputs inputs) {
-    return isDirectory(inputs.inputs().size() > 1 || inputs.anyDirectory());
+  private boolean isStdout() {
+    return settings().isStdout();
   }
 
   /**
@@ -108,7 +101,7 @@ public final class OutputOptions {
    * {@code defining} when converted domains are defined on a host (--define).
    */
   void validate(Inputs expanded, boolean defining) {
-    if (jobs() < 1) {
+    if (settings().jobs() < 1) {
       throw usage("--jobs must be at least 1");
     }
     if (expanded.stdinCount() > 1) {
@@ -132,7 +125,7 @@ public final class OutputOptions {
         && (expanded.inputs().size() > 1 || expanded.anyDirectory())) {
       throw usage("several inputs need an output directory: add -o DIR (or --in-place)");
     }
-    boolean toDirectory = isDirectory(expanded);
+    boolean toDirectory = settings().isDirectory(expanded);
     if (toDirectory && expanded.stdinCount() > 0) {
       throw usage(
           "standard input (-) has no file name to write under in an output directory;"

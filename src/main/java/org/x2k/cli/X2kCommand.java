@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.x2k.migrate.Streams;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,8 +93,8 @@ public final class X2kCommand implements Callable<Integer> {
   /**
    * What a subcommand's batch reads and writes: this command line's stdin, and its own out and err.
    */
-  Batch.Streams streams(CommandSpec subcommand) {
-    return new Batch.Streams(
+  Streams streams(CommandSpec subcommand) {
+    return new Streams(
         stdin(), subcommand.commandLine().getOut(), subcommand.commandLine().getErr());
   }
 
@@ -118,18 +119,6 @@ public final class X2kCommand implements Callable<Integer> {
     err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more.");
     err.flush();
     return ExitCodes.USAGE;
-  }
-
-  /** What running out of stack or memory means to a user, in one line. */
-  public static String exhausted(VirtualMachineError e) {
-    if (e instanceof StackOverflowError) {
-      return "the input is nested too deeply to convert (the stack ran out)";
-    }
-    if (e instanceof OutOfMemoryError) {
-      return "the input is too large to convert in the memory given to x2k (the launcher's -Xmx;"
-          + " X2K_JAVA_OPTS=-Xmx2g gives more)";
-    }
-    return "the Java VM failed: " + e;
   }
 
   /**

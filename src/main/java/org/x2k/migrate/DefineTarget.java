@@ -1,4 +1,4 @@
-package org.x2k.cli;
+package org.x2k.migrate;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import org.x2k.libvirt.HypervisorException;
  * or uuid the host already has is skipped unless --replace. Keeps what became of each domain for
  * the summary, and what disk images must follow it.
  */
-final class DefineTarget {
+public final class DefineTarget {
   private final Hypervisor hypervisor;
   private final boolean replace;
   private final boolean dryRun;
@@ -38,7 +38,7 @@ final class DefineTarget {
    * @param hostFiles the check of the files and devices a domain names, or null to take them as
    *     they are (--allow-host-resources)
    */
-  DefineTarget(
+  public DefineTarget(
       Hypervisor hypervisor,
       boolean replace,
       boolean dryRun,

@@ -1,4 +1,4 @@
-package org.x2k.cli;
+package org.x2k.migrate;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +22,7 @@ import org.x2k.text.ControlCharacters;
  * storage pool; on this machine's own libvirt, a block device no filesystem, swap area, partition
  * in use, LVM volume or RAID array of the host holds. --allow-host-resources skips the check.
  */
-final class HostFilesCheck {
+public final class HostFilesCheck {
   /** What the check asks of the target: the connection in use, a fake in tests. */
   interface Target {
     String uri();
@@ -46,7 +46,7 @@ final class HostFilesCheck {
   private Map<String, Path> pools;
 
   /** The check of domains defined on {@code hypervisor}, whose block devices this host checks. */
-  static HostFilesCheck of(Hypervisor hypervisor, Path bootDirectory) {
+  public static HostFilesCheck of(Hypervisor hypervisor, Path bootDirectory) {
     Target target =
         new Target() {
           @Override

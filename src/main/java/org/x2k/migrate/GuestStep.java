@@ -1,4 +1,4 @@
-package org.x2k.cli;
+package org.x2k.migrate;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +23,7 @@ import org.x2k.guest.ManifestSeal;
  * console) applied to the guest's own files with libguestfs. The report's guest steps become "done"
  * entries; a guest booted with its own kernel gets it in the domain.
  */
-final class GuestStep {
+public final class GuestStep {
   /** The report's actions that the guest step does. */
   private static final Set<String> DONE_IN_GUEST =
       Set.of(
@@ -33,14 +33,14 @@ final class GuestStep {
           "guest-kernel",
           "guest-command-line");
 
-  private final GuestOptions options;
+  private final GuestSettings options;
   private final GuestSession.Mode mode;
   private final boolean force;
 
   /**
    * @param force whether a boot directory that holds another domain's files may be taken over
    */
-  GuestStep(GuestOptions options, GuestSession.Mode mode, boolean force) {
+  public GuestStep(GuestSettings options, GuestSession.Mode mode, boolean force) {
     this.options = options;
     this.mode = mode;
     this.force = force;
@@ -72,7 +72,7 @@ final class GuestStep {
             domain.bootsFromDisk(),
             domain.xenCommandLine());
     BootDirectory bootDirectory =
-        BootDirectory.of(options.bootDirectory, result.name(), result.uuid());
+        BootDirectory.of(options.bootDirectory(), result.name(), result.uuid());
     GuestSession.Result guest;
     try {
       if (mode == GuestSession.Mode.APPLY && !force) {

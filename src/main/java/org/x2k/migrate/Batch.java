@@ -1,6 +1,5 @@
-package org.x2k.cli;
+package org.x2k.migrate;
 
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -23,13 +22,10 @@ import org.x2k.report.TextReport;
  * OutputSink}, --define, the tally); a failing input is reported and skipped and the others still
  * run. The options are validated by their own mixins before a batch is made.
  */
-final class Batch {
-  /** Where a batch reads standard input and writes its output and messages. */
-  record Streams(InputStream stdin, PrintWriter out, PrintWriter err) {}
-
+public final class Batch {
   private final Streams streams;
-  private final OutputOptions output;
-  private final ReportOptions reporting;
+  private final OutputSettings output;
+  private final ReportSettings reporting;
   private final boolean stacktrace;
   private final String verb;
 
@@ -39,10 +35,10 @@ final class Batch {
   /**
    * @param verb what the report says was done to a document ("converted", "updated")
    */
-  Batch(
+  public Batch(
       Streams streams,
-      OutputOptions output,
-      ReportOptions reporting,
+      OutputSettings output,
+      ReportSettings reporting,
       boolean stacktrace,
       String verb) {
     this.streams = streams;
@@ -53,7 +49,7 @@ final class Batch {
   }
 
   /** Defines each converted domain on {@code target} too. */
-  Batch defineOn(DefineTarget target) {
+  public Batch defineOn(DefineTarget target) {
     this.defineTarget = target;
     return this;
   }
@@ -65,16 +61,18 @@ final class Batch {
   private GuestStep guestStep;
 
   /** Also changes each guest's own files (--guest, x2k guest). */
-  void withGuest(GuestStep step) {
+  public void withGuest(GuestStep step) {
     this.guestStep = step;
   }
 
   /**
-   * Runs {@code expanded} (validated by {@link OutputOptions#validate}) through {@code converter}.
+   * Runs {@code expanded} (checked against the output settings by the command) through {@code
+   * converter}; true if every input went through (converted, or skipped with a note, and defined
+   * where asked).
    */
-  int run(Inputs expanded, DomainConverter converter) {
+  public boolean run(Inputs expanded, DomainConverter converter) {
     PrintWriter err = streams.err();
-    Tally outcomes = new Tally(reporting.reportFile != null);
+    Tally outcomes = new Tally(reporting.reportFile() != null);
     expanded
         .problems()
         .forEach(
@@ -86,7 +84,7 @@ final class Batch {
         .skipped()
         .forEach(
             skip -> {
-              if (!reporting.quiet) {
+              if (!reporting.quiet()) {
                 err.println("x2k: " + skip.input() + ": note: skipped: " + skip.message());
               }
               outcomes.add(Outcome.skipped(skip.input(), skip.message()));
@@ -147,7 +145,7 @@ final class Batch {
       return new Prepared(input, null, null, e);
     } catch (StackOverflowError | OutOfMemoryError e) {
       // one input that exhausts the stack or the heap fails alone; what it held is garbage now
-      return new Prepared(input, null, null, new InputException(X2kCommand.exhausted(e)));
+      return new Prepared(input, null, null, new InputException(Exhaustion.message(e)));
     }
   }
 
@@ -164,7 +162,7 @@ final class Batch {
         return;
       }
       Conversion result = prepared.result();
-      if (!reporting.quiet) {
+      if (!reporting.quiet()) {
         result.notes().forEach(note -> err.println("x2k: " + input.name() + ": note: " + note));
         TextReport.print(err, input.name(), result, verb);
       }
@@ -180,7 +178,7 @@ final class Batch {
     } catch (ConversionException e) {
       if (input.fromDirectory() && e.code().equals(ConversionException.NOT_A_DOMAIN)) {
         // a directory of libvirt XML may hold networks or pools beside the domains
-        if (!reporting.quiet) {
+        if (!reporting.quiet()) {
           err.println("x2k: " + input.name() + ": note: skipped: " + e.getMessage());
         }
         outcomes.add(Outcome.skipped(input.name(), e.getMessage()));
@@ -192,16 +190,16 @@ final class Batch {
     }
   }
 
-  /** The report file, the summary line, and the exit code. */
-  private int summarise(Inputs expanded, Tally outcomes) {
+  /** The report file and the summary line; whether every input went through. */
+  private boolean summarise(Inputs expanded, Tally outcomes) {
     PrintWriter err = streams.err();
     long failed = outcomes.failed();
     long skipped = outcomes.skipped();
     long succeeded = outcomes.total() - failed - skipped;
-    if (reporting.reportFile != null) {
+    if (reporting.reportFile() != null) {
       try {
         OutputFiles.writeAtomically(
-            OutputFiles.Target.named(reporting.reportFile),
+            OutputFiles.Target.named(reporting.reportFile()),
             JsonReport.write(outcomes.kept()).getBytes(StandardCharsets.UTF_8),
             true,
             OutputFiles.OWNER_ONLY);
@@ -227,7 +225,7 @@ final class Batch {
       allThrough = defineTarget.allThrough();
     }
     err.flush();
-    return failed == 0 && allThrough ? ExitCodes.OK : ExitCodes.FAILED;
+    return failed == 0 && allThrough;
   }
 
   private void fail(Tally outcomes, Input input, Exception e) {

@@ -1,4 +1,4 @@
-package org.x2k.cli;
+package org.x2k.migrate;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -40,19 +40,19 @@ abstract class OutputSink {
 
   /** The sink {@code output}'s options ask for. */
   static OutputSink choose(
-      OutputOptions output,
+      OutputSettings output,
       boolean toDirectory,
       boolean defining,
       PrintWriter out,
       Set<Object> inputFiles,
       DomainConverter converter) {
-    if (output.diff) {
+    if (output.diff()) {
       return new DiffSink(out, converter);
     }
-    if (output.inPlace) {
+    if (output.inPlace()) {
       return new InPlaceSink(output);
     }
-    if (output.dryRun || (output.isStdout() && defining)) {
+    if (output.dryRun() || (output.isStdout() && defining)) {
       return new OutputSink() {
         @Override
         void finish(Input input, Conversion result, Pending pending) {}
@@ -105,9 +105,9 @@ abstract class OutputSink {
 
   /** --in-place: each input rewritten where it is, with a backup. */
   private static final class InPlaceSink extends OutputSink {
-    private final OutputOptions output;
+    private final OutputSettings output;
 
-    InPlaceSink(OutputOptions output) {
+    InPlaceSink(OutputSettings output) {
       this.output = output;
     }
 
@@ -117,24 +117,24 @@ abstract class OutputSink {
         throw new OutputException(
             "--in-place would replace a native config with XML: convert it with -o instead");
       }
-      if (result.converted() && !output.dryRun) {
+      if (result.converted() && !output.dryRun()) {
         OutputFiles.replaceInPlace(
             input.path(),
             result.xml().getBytes(StandardCharsets.UTF_8),
-            output.noBackup ? null : output.backupSuffix,
-            output.force);
+            output.noBackup() ? null : output.backupSuffix(),
+            output.force());
       }
     }
   }
 
   /** -o FILE or -o DIR: each output staged beside its target by a worker, put in place in order. */
   private static final class FileSink extends OutputSink {
-    private final OutputOptions output;
+    private final OutputSettings output;
     private final boolean toDirectory;
     private final Set<Object> inputFiles;
     private final Set<Path> written = new HashSet<>();
 
-    FileSink(OutputOptions output, boolean toDirectory, Set<Object> inputFiles) {
+    FileSink(OutputSettings output, boolean toDirectory, Set<Object> inputFiles) {
       this.output = output;
       this.toDirectory = toDirectory;
       this.inputFiles = inputFiles;
@@ -159,7 +159,7 @@ abstract class OutputSink {
               target,
               result.xml().getBytes(StandardCharsets.UTF_8),
               inputFiles,
-              output.force,
+              output.force(),
               OutputFiles.OWNER_ONLY));
     }
 

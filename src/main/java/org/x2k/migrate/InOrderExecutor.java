@@ -1,4 +1,4 @@
-package org.x2k.cli;
+package org.x2k.migrate;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

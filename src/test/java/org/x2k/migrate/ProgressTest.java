@@ -1,4 +1,4 @@
-package org.x2k.cli;
+package org.x2k.migrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,0 +1,29 @@
+package org.x2k.migrate;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where the guest step finds a guest's disks and puts its boot files (x2k's guest options).
+ *
+ * @param storage path prefixes: the disk images are under the value on this host where the domain
+ *     says the key
+ * @param bootDirectory where a guest's own kernel and initramfs are copied to
+ */
+public record GuestSettings(Map<String, String> storage, Path bootDirectory) {
+  public GuestSettings {
+    storage = new LinkedHashMap<>(storage);
+  }
+
+  /** Where this host has {@code source}, after the storage mappings. */
+  public Path locate(String source) {
+    for (Map.Entry<String, String> mapping : storage.entrySet()) {
+      String old = mapping.getKey().replaceFirst("/+$", "");
+      if (source.equals(old) || source.startsWith(old + "/")) {
+        return Path.of(mapping.getValue().replaceFirst("/+$", "") + source.substring(old.length()));
+      }
+    }
+    return Path.of(source);
+  }
+}
