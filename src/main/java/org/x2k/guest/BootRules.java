@@ -2,6 +2,7 @@ package org.x2k.guest;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +14,12 @@ import java.util.regex.Pattern;
  */
 final class BootRules {
   private BootRules() {}
+
+  /**
+   * The XML report's actions these rules do in the guest (a kernel and bootloader of the guest's
+   * own, with Xen's arguments).
+   */
+  static final Set<String> COMPLETES = Set.of("guest-kernel", "guest-command-line");
 
   private static final Pattern ROOT = Pattern.compile("(?<=^|\\s)root=\\S+");
 

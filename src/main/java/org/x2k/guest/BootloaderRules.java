@@ -1,6 +1,7 @@
 package org.x2k.guest;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,6 +12,11 @@ import java.util.regex.Pattern;
  */
 final class BootloaderRules {
   private BootloaderRules() {}
+
+  /**
+   * The XML report's actions these rules do in the guest (console=ttyS0 on GRUB's command lines).
+   */
+  static final Set<String> COMPLETES = Set.of("guest-console");
 
   private static final String WHY = "GRUB's kernel command line: root by UUID, console on ttyS0";
 

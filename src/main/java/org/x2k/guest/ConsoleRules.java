@@ -2,6 +2,7 @@ package org.x2k.guest;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +14,9 @@ import java.util.regex.Pattern;
  */
 final class ConsoleRules {
   private ConsoleRules() {}
+
+  /** The XML report's actions these rules do in the guest (a getty and root logins on ttyS0). */
+  static final Set<String> COMPLETES = Set.of("guest-console");
 
   private static final String WHY = "getty on the kernel's console (hvc0 on Xen, ttyS0 on KVM)";
 

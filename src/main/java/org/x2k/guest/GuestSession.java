@@ -47,9 +47,18 @@ public final class GuestSession {
    * @param findings for the report: what was done ("done"), what is left, why it was refused
    * @param diff --dry-run: the unified diff of every guest file that would change
    * @param kernel the guest's kernel, initramfs and command line on this host, for direct boot
+   * @param completedActions the XML report's actions now done in the guest (none unless applied)
    */
   public record Result(
-      List<Finding> findings, String diff, Optional<HostKernel> kernel, boolean refused) {}
+      List<Finding> findings,
+      String diff,
+      Optional<HostKernel> kernel,
+      boolean refused,
+      Set<String> completedActions) {
+    Result(List<Finding> findings, String diff, Optional<HostKernel> kernel, boolean refused) {
+      this(findings, diff, kernel, refused, Set.of());
+    }
+  }
 
   /** The guest's kernel and initramfs, copied to this host. */
   public record HostKernel(Path kernel, Path initrd, String commandLine) {}
@@ -155,7 +164,7 @@ public final class GuestSession {
                     + " (copy it there on the KVM host too)"));
       }
       guest.shutdown();
-      return new Result(findings, "", kernel, false);
+      return new Result(findings, "", kernel, false, changes.completedActions());
     }
   }
 

@@ -3,6 +3,7 @@ package org.x2k.guest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +15,12 @@ import java.util.regex.Pattern;
  */
 final class NetworkRules {
   private NetworkRules() {}
+
+  /**
+   * The XML report's actions these rules do in the guest (interface names that survive the new NIC
+   * model).
+   */
+  static final Set<String> COMPLETES = Set.of("guest-nic-names");
 
   private static final String PERSISTENT = "/etc/udev/rules.d/70-persistent-net.rules";
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +27,7 @@ public final class Planner {
   private final List<GuestChange> removals = new ArrayList<>();
   private final List<GuestChange> commands = new ArrayList<>();
   private final List<Finding> findings = new ArrayList<>();
+  private final Set<String> completed = new TreeSet<>();
   private KernelBoot kernelBoot;
 
   private Planner(GuestFiles files, GuestFacts facts, GuestPlan plan) {
@@ -62,13 +64,18 @@ public final class Planner {
       return planner.result(true);
     }
     StorageRules.apply(planner);
+    planner.completed.addAll(StorageRules.COMPLETES);
     BootloaderRules.apply(planner);
+    planner.completed.addAll(BootloaderRules.COMPLETES);
     ConsoleRules.apply(planner);
+    planner.completed.addAll(ConsoleRules.COMPLETES);
     NetworkRules.apply(planner);
+    planner.completed.addAll(NetworkRules.COMPLETES);
     if (!kernels.forKvm().isEmpty()) {
       InitramfsRules.apply(planner, kernels);
     }
     BootRules.apply(planner, kernels);
+    planner.completed.addAll(BootRules.COMPLETES);
     SelinuxRules.apply(planner);
     return planner.result(false);
   }
@@ -85,7 +92,12 @@ public final class Planner {
     }
     changes.addAll(removals);
     changes.addAll(commands);
-    return new GuestChanges(changes, findings, Optional.ofNullable(kernelBoot), refused);
+    return new GuestChanges(
+        changes,
+        findings,
+        Optional.ofNullable(kernelBoot),
+        refused,
+        refused ? Set.of() : completed);
   }
 
   static String describe(GuestFacts facts) {

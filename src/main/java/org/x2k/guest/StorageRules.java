@@ -3,6 +3,7 @@ package org.x2k.guest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,6 +13,12 @@ import java.util.regex.Pattern;
  */
 final class StorageRules {
   private StorageRules() {}
+
+  /**
+   * The XML report's actions these rules do in the guest (the guest finds its renamed disks by UUID
+   * or label).
+   */
+  static final Set<String> COMPLETES = Set.of("guest-disk-names");
 
   /** A line's first two fields, with the blanks around them kept. */
   private static final Pattern TWO_FIELDS = Pattern.compile("^(\\s*)(\\S+)(\\s+)(\\S+)(.*)$");

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.x2k.convert.Conversion;
 import org.x2k.convert.ConversionException;
 import org.x2k.convert.DomainConverter;
@@ -24,15 +23,6 @@ import org.x2k.guest.ManifestSeal;
  * entries; a guest booted with its own kernel gets it in the domain.
  */
 public final class GuestStep {
-  /** The report's actions that the guest step does. */
-  private static final Set<String> DONE_IN_GUEST =
-      Set.of(
-          "guest-disk-names",
-          "guest-console",
-          "guest-nic-names",
-          "guest-kernel",
-          "guest-command-line");
-
   private final GuestSettings options;
   private final GuestSession.Mode mode;
   private final boolean force;
@@ -107,7 +97,7 @@ public final class GuestStep {
     for (Report.Action action : report.actions()) {
       boolean done =
           mode == GuestSession.Mode.APPLY
-              && (DONE_IN_GUEST.contains(action.code())
+              && (guest.completedActions().contains(action.code())
                   || (action.code().equals("host-kernel-files") && guest.kernel().isPresent()));
       if (!done) {
         actions.add(action);

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +122,9 @@ class GuestTreeGoldenTest {
           .append('\n');
     }
     out.append("refused: ").append(changes.refused()).append('\n');
+    out.append("completes: ")
+        .append(String.join(" ", new TreeSet<>(changes.completedActions())))
+        .append('\n');
     return out.toString();
   }
 
