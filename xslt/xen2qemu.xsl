@@ -25,6 +25,7 @@
   <xsl:include href="common/names.xsl"/>
   <xsl:include href="common/bridges.xsl"/>
   <xsl:include href="xen2qemu/report.xsl"/>
+  <xsl:include href="xen2qemu/guest-plan.xsl"/>
   <xsl:include href="xen2qemu/host-resources.xsl"/>
   <xsl:include href="xen2qemu/repairs.xsl"/>
   <xsl:include href="xen2qemu/domain.xsl"/>

@@ -11,6 +11,8 @@
       <change code="...">one line: what changed</change>
       <action code="..." severity="required|recommended|info">what to do</action>
       <device from="xvda" to="vda" bus="virtio"/>   (the disk renaming map)
+      <storage path="..." device="disk"/>          (the images and devices to copy)
+      <guest-plan ...>                              (for x2k guest: guest-plan.xsl)
     </report>
   Codes are stable; x2k's JSON report (docs/report.md) carries them unchanged.
 -->
@@ -33,11 +35,13 @@
       <xsl:if test="domain/@type = 'xen'">
         <xsl:apply-templates select="domain" mode="x2k:repair-report"/>
         <xsl:apply-templates select="x2k:repaired(domain)/domain/descendant-or-self::*!(., @*)" mode="x2k:report"/>
+        <xsl:sequence select="x2k:guest-plan(x2k:repaired(domain)/domain)"/>
       </xsl:if>
       <xsl:if test="domainsnapshot/domain/@type = 'xen'">
         <change code="snapshot">snapshot {domainsnapshot/name}: its domain is converted as below; its disk entries follow the disk renaming</change>
         <xsl:apply-templates select="domainsnapshot/domain" mode="x2k:repair-report"/>
         <xsl:apply-templates select="x2k:standalone(domainsnapshot/domain)/domain/descendant-or-self::*!(., @*)" mode="x2k:report"/>
+        <xsl:sequence select="x2k:guest-plan(x2k:standalone(domainsnapshot/domain)/domain)"/>
       </xsl:if>
     </report>
   </xsl:template>

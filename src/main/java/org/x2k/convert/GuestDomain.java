@@ -1,19 +1,16 @@
 package org.x2k.convert;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.transform.stream.StreamSource;
-import net.sf.saxon.s9api.SaxonApiException;
-import net.sf.saxon.s9api.XPathCompiler;
-import net.sf.saxon.s9api.XdmItem;
 import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XdmNodeKind;
 
 /**
  * What x2k guest needs of a conversion: the guest's disks with their names under Xen and on KVM,
- * its NICs' MACs, and how Xen booted it. Read from the domain as x2k wrote it and from the input.
+ * its NICs' MACs, and how Xen booted it. The stylesheet decides it with the XML and reports it as
+ * data (xslt/xen2qemu/guest-plan.xsl); this is that data, read from the report.
  *
  * @param disks the domain's disks (not CD-ROMs), in the domain's order
  * @param macs the MAC addresses of its NICs, in order
@@ -34,6 +31,11 @@ public record GuestDomain(
   public record Disk(
       String source, String format, String xenName, String kvmName, boolean readOnly) {}
 
+  public GuestDomain {
+    disks = List.copyOf(disks);
+    macs = List.copyOf(macs);
+  }
+
   /** The disk renaming, Xen name to KVM name. */
   public Map<String, String> renames() {
     Map<String, String> renames = new LinkedHashMap<>();
@@ -41,67 +43,32 @@ public record GuestDomain(
     return renames;
   }
 
-  /**
-   * @param input the input as x2k reads it (DomainConverter.normalise)
-   * @param conversion the conversion of that input
-   */
-  public static GuestDomain of(String input, Conversion conversion) throws ConversionException {
-    try {
-      Stylesheets stylesheets = Stylesheets.bundled();
-      XdmNode xen =
-          stylesheets
-              .processor
-              .newDocumentBuilder()
-              .build(new StreamSource(new StringReader(input)));
-      XdmNode kvm =
-          stylesheets
-              .processor
-              .newDocumentBuilder()
-              .build(new StreamSource(new StringReader(conversion.xml())));
-      XPathCompiler xpath = stylesheets.processor.newXPathCompiler();
-      Map<String, String> xenNames = new LinkedHashMap<>();
-      conversion.report().devices().forEach(d -> xenNames.put(d.to(), d.from()));
-      List<Disk> disks = new ArrayList<>();
-      for (XdmItem disk :
-          xpath.evaluate(
-              "(/domain, /domainsnapshot/domain)[1]/devices/disk[not(@device = ('cdrom',"
-                  + " 'floppy'))]",
-              kvm)) {
-        String source = text(xpath, "string(source/(@file, @dev)[1])", disk);
-        String target = text(xpath, "string(target/@dev)", disk);
-        if (!source.isEmpty()) {
-          disks.add(
-              new Disk(
-                  source,
-                  text(xpath, "string(driver/@type)", disk),
-                  xenNames.getOrDefault(target, target),
-                  target,
-                  text(xpath, "string(exists(readonly | shareable))", disk).equals("true")));
-        }
+  /** Reads the report's {@code <guest-plan>}. */
+  static GuestDomain from(XdmNode plan) {
+    List<Disk> disks = new ArrayList<>();
+    List<String> macs = new ArrayList<>();
+    for (XdmNode entry : plan.children()) {
+      if (entry.getNodeKind() != XdmNodeKind.ELEMENT) {
+        continue;
       }
-      List<String> macs = new ArrayList<>();
-      for (XdmItem mac :
-          xpath.evaluate(
-              "(/domain, /domainsnapshot/domain)[1]/devices/interface/mac/@address", kvm)) {
-        macs.add(mac.getStringValue());
+      switch (entry.getNodeName().getLocalName()) {
+        case "disk" ->
+            disks.add(
+                new Disk(
+                    entry.attribute("source"),
+                    entry.attribute("format"),
+                    entry.attribute("xen-name"),
+                    entry.attribute("kvm-name"),
+                    "true".equals(entry.attribute("read-only"))));
+        case "nic" -> macs.add(entry.attribute("mac"));
+        default -> throw new IllegalStateException("unknown guest-plan entry " + entry);
       }
-      String xenRoot = "(/domain, /domainsnapshot/domain)[1]";
-      boolean paravirtual =
-          !text(xpath, "normalize-space(" + xenRoot + "/os/type)", xen).equals("hvm");
-      boolean bootsFromDisk =
-          text(xpath, "string(exists((/domain, /domainsnapshot/domain)[1]/os/kernel))", kvm)
-              .equals("false");
-      String commandLine = text(xpath, "normalize-space(" + xenRoot + "/os/cmdline)", xen);
-      return new GuestDomain(disks, macs, paravirtual, bootsFromDisk, commandLine);
-    } catch (SaxonApiException e) {
-      throw new ConversionException("cannot read the converted domain: " + e.getMessage(), e, "");
     }
-  }
-
-  private static String text(XPathCompiler xpath, String expression, XdmItem context)
-      throws SaxonApiException {
-    var selector = xpath.compile(expression).load();
-    selector.setContextItem(context);
-    return selector.evaluateSingle().getStringValue();
+    return new GuestDomain(
+        disks,
+        macs,
+        "true".equals(plan.attribute("paravirtual")),
+        "true".equals(plan.attribute("boots-from-disk")),
+        plan.attribute("command-line"));
   }
 }

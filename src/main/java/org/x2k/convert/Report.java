@@ -2,16 +2,21 @@ package org.x2k.convert;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmNodeKind;
 
 /**
  * What xen2qemu.xsl's report mode said about one domain (see xslt/xen2qemu/report.xsl): the changes
- * made, the actions left to the administrator, and the disk renaming map. Java only carries and
- * formats it.
+ * made, the actions left to the administrator, the disk renaming map, the storage it uses, and for
+ * a Xen domain what the guest step needs (guest-plan.xsl). Java only carries and formats it.
  */
 public record Report(
-    List<Change> changes, List<Action> actions, List<DeviceRename> devices, List<Storage> storage) {
+    List<Change> changes,
+    List<Action> actions,
+    List<DeviceRename> devices,
+    List<Storage> storage,
+    Optional<GuestDomain> guest) {
   /** One kind of change, as one line. */
   public record Change(String code, String text) {}
 
@@ -24,7 +29,13 @@ public record Report(
   /** A disk image or device the domain uses, which must be reachable on the KVM host. */
   public record Storage(String path, String device) {}
 
-  public static final Report EMPTY = new Report(List.of(), List.of(), List.of(), List.of());
+  public static final Report EMPTY =
+      new Report(List.of(), List.of(), List.of(), List.of(), Optional.empty());
+
+  /** The same report with other actions (the guest step's). */
+  public Report withActions(List<Action> otherActions) {
+    return new Report(changes, otherActions, devices, storage, guest);
+  }
 
   public Report {
     changes = List.copyOf(changes);
@@ -44,13 +55,15 @@ public record Report(
     List<Action> actions = new ArrayList<>();
     List<DeviceRename> devices = new ArrayList<>();
     List<Storage> storage = new ArrayList<>();
+    Optional<GuestDomain> guest = Optional.empty();
     for (Report report : reports) {
       changes.addAll(report.changes());
       actions.addAll(report.actions());
       devices.addAll(report.devices());
       storage.addAll(report.storage());
+      guest = guest.or(report::guest);
     }
-    return new Report(changes, actions, devices, storage);
+    return new Report(changes, actions, devices, storage, guest);
   }
 
   /** Reads a {@code <report>} document made by the stylesheet. */
@@ -59,6 +72,7 @@ public record Report(
     List<Action> actions = new ArrayList<>();
     List<DeviceRename> devices = new ArrayList<>();
     List<Storage> storage = new ArrayList<>();
+    Optional<GuestDomain> guest = Optional.empty();
     for (XdmNode report : reportDocument.children("report")) {
       for (XdmNode entry : report.children()) {
         if (entry.getNodeKind() != XdmNodeKind.ELEMENT) {
@@ -78,10 +92,11 @@ public record Report(
                       entry.attribute("from"), entry.attribute("to"), entry.attribute("bus")));
           case "storage" ->
               storage.add(new Storage(entry.attribute("path"), entry.attribute("device")));
+          case "guest-plan" -> guest = Optional.of(GuestDomain.from(entry));
           default -> throw new IllegalStateException("unknown report entry " + entry.getNodeName());
         }
       }
     }
-    return new Report(changes, actions, devices, storage);
+    return new Report(changes, actions, devices, storage, guest);
   }
 }

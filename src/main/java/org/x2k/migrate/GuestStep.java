@@ -44,7 +44,17 @@ public final class GuestStep {
           null,
           "guest-not-xen");
     }
-    GuestDomain domain = GuestDomain.of(converter.normalise(xml), result);
+    GuestDomain domain =
+        result
+            .report()
+            .guest()
+            .orElseThrow(
+                () ->
+                    new ConversionException(
+                        "no Xen domain: x2k changes a guest given the Xen definition it was"
+                            + " converted from",
+                        null,
+                        "guest-not-xen"));
     if (domain.disks().isEmpty()) {
       throw new ConversionException("the domain has no disks to change", null, "guest-no-disks");
     }
@@ -106,6 +116,6 @@ public final class GuestStep {
     for (Finding finding : guest.findings()) {
       actions.add(new Report.Action(finding.code(), finding.severity(), finding.text()));
     }
-    return new Report(report.changes(), actions, report.devices(), report.storage());
+    return report.withActions(actions);
   }
 }

@@ -27,7 +27,7 @@ class GuestDomainTest {
                 + "</disk>\n    <interface type='bridge'>");
     byte[] input = withData.getBytes(StandardCharsets.UTF_8);
     DomainConverter converter = DomainConverter.xenToKvm(Map.of(), Map.of(), Map.of());
-    GuestDomain domain = GuestDomain.of(converter.normalise(input), converter.convert(input));
+    GuestDomain domain = converter.convert(input).report().guest().orElseThrow();
     assertEquals(
         List.of(true, false, true),
         domain.disks().stream().map(GuestDomain.Disk::readOnly).toList(),
