@@ -2,7 +2,6 @@ package org.x2k.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.x2k.convert.DomainConverter;
@@ -161,21 +160,11 @@ public class ConvertCommand implements Callable<Integer> {
    */
   private Optional<String> convertFor(HostCapabilities host, DomainConverter converter) {
     String type = conversion.domainType();
-    Map<String, String> emulators = host.emulatorsFor(type);
-    if (emulators.isEmpty()) {
-      List<String> offered = host.domainTypes();
-      String offers =
-          offered.isEmpty()
-              ? "no fully virtualised domains at all"
-              : "only " + String.join(", ", offered) + " domains";
-      String advice =
-          offered.contains("qemu") && !type.equals("qemu")
-              ? "; without KVM there, convert with --type qemu (QEMU's emulation, much slower)"
-              : "; is it a KVM host?";
-      return Optional.of(
-          describe(host) + " cannot run " + type + " domains: it offers " + offers + advice);
+    Optional<String> unable = host.whyNot(type);
+    if (unable.isPresent()) {
+      return Optional.of(describe(host) + " " + unable.get());
     }
-    converter.forTarget(describe(host), host.hostArch(), emulators);
+    converter.forTarget(describe(host), host.hostArch(), host.emulatorsFor(type));
     return Optional.empty();
   }
 

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.x2k.io.OutputException;
 import org.x2k.io.OutputFiles;
-import org.x2k.report.UnifiedDiff;
+import org.x2k.text.UnifiedDiff;
 
 /**
  * One guest's disks opened with libguestfs: inspected, then changed (or shown as a diff, or

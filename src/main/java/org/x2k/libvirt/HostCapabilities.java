@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.xml.XMLConstants;
@@ -199,6 +200,27 @@ public final class HostCapabilities {
 
   static String text(Element element) {
     return element == null ? "" : element.getTextContent().strip();
+  }
+
+  /**
+   * Why this host cannot take {@code type} domains ("cannot run kvm domains: it offers only qemu
+   * domains; without KVM there, ..."), or empty if it can. A host without KVM offers only qemu
+   * (TCG) domains.
+   */
+  public Optional<String> whyNot(String type) {
+    if (!emulatorsFor(type).isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> offered = domainTypes();
+    String offers =
+        offered.isEmpty()
+            ? "no fully virtualised domains at all"
+            : "only " + String.join(", ", offered) + " domains";
+    String advice =
+        offered.contains("qemu") && !type.equals("qemu")
+            ? "; without KVM there, convert with --type qemu (QEMU's emulation, much slower)"
+            : "; is it a KVM host?";
+    return Optional.of("cannot run " + type + " domains: it offers " + offers + advice);
   }
 
   /** The architectures of {@code type} domains, for messages: "i686, x86_64". */

@@ -12,7 +12,7 @@ import org.x2k.io.Input;
 import org.x2k.io.OutputException;
 import org.x2k.io.OutputFiles;
 import org.x2k.io.Staged;
-import org.x2k.report.UnifiedDiff;
+import org.x2k.text.UnifiedDiff;
 
 /**
  * Where a batch's converted documents go, chosen once per run: standard output, a diff on standard

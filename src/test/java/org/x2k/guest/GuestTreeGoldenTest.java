@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.x2k.convert.GoldenUpdate;
-import org.x2k.report.UnifiedDiff;
+import org.x2k.text.UnifiedDiff;
 
 /**
  * The per-file rules of x2k guest as golden trees, one directory per case under

@@ -1,4 +1,4 @@
-package org.x2k.report;
+package org.x2k.text;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
