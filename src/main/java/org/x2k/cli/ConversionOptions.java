@@ -3,8 +3,14 @@ package org.x2k.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.x2k.convert.ConversionSettings;
+import org.x2k.convert.ConversionSettings.Boot;
+import org.x2k.convert.ConversionSettings.Cache;
+import org.x2k.convert.ConversionSettings.CdromBus;
+import org.x2k.convert.ConversionSettings.DiskBus;
+import org.x2k.convert.ConversionSettings.DiskFormat;
+import org.x2k.convert.ConversionSettings.DomainType;
+import org.x2k.convert.ConversionSettings.NicModel;
 import org.x2k.io.IoReason;
 import org.x2k.libvirt.CapabilitiesException;
 import org.x2k.libvirt.HostCapabilities;
@@ -18,52 +24,6 @@ import picocli.CommandLine.Spec;
  * xen2qemu.xsl (see xslt/xen2qemu/params.xsl). Unset options keep the stylesheet's defaults.
  */
 public final class ConversionOptions {
-  enum DomainType {
-    kvm,
-    qemu
-  }
-
-  enum Boot {
-    kernel,
-    disk
-  }
-
-  enum DiskBus {
-    virtio,
-    scsi,
-    sata,
-    ide,
-    usb
-  }
-
-  enum CdromBus {
-    ide,
-    sata,
-    scsi,
-    usb
-  }
-
-  enum DiskFormat {
-    raw,
-    qcow2
-  }
-
-  enum Cache {
-    none,
-    writethrough,
-    writeback,
-    directsync,
-    unsafe,
-    hypervisor
-  }
-
-  enum NicModel {
-    virtio,
-    e1000,
-    e1000e,
-    rtl8139
-  }
-
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
 
@@ -215,58 +175,41 @@ public final class ConversionOptions {
     }
   }
 
-  /** xen2qemu.xsl's parameters for the options given. */
-  Map<String, String> stylesheetParameters() {
-    Map<String, String> parameters = new LinkedHashMap<>();
-    put(parameters, "domain-type", type);
-    if (machine != null) {
-      if (!machine.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-        throw new ParameterException(
-            spec.commandLine(),
-            "--machine takes a machine type name" + " such as pc or q35, not '" + machine + "'");
-      }
-      parameters.put("machine", machine);
+  /**
+   * The conversion these options ask for, checked: a malformed machine type, emulator or bridge
+   * name is a usage error.
+   */
+  ConversionSettings settings() {
+    if (machine != null && !machine.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--machine takes a machine type name" + " such as pc or q35, not '" + machine + "'");
     }
-    if (emulator != null) {
-      if (!emulator.equals("none") && !emulator.startsWith("/")) {
-        throw new ParameterException(
-            spec.commandLine(),
-            "--emulator takes an absolute path or none, not '" + emulator + "'");
-      }
-      parameters.put("emulator", emulator);
+    if (emulator != null && !emulator.equals("none") && !emulator.startsWith("/")) {
+      throw new ParameterException(
+          spec.commandLine(), "--emulator takes an absolute path or none, not '" + emulator + "'");
     }
-    put(parameters, "boot", boot);
-    put(parameters, "disk-bus", diskBus);
-    put(parameters, "emulated-disk-bus", emulatedDiskBus);
-    put(parameters, "cdrom-bus", cdromBus);
-    put(parameters, "disk-format", diskFormat);
-    if (cache != null) {
-      parameters.put("disk-cache", cache == Cache.hypervisor ? "" : cache.name());
+    if (defaultBridge != null && !MappingOptions.isName(defaultBridge)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--default-bridge takes a bridge name"
+              + " (letters, digits, . _ : -), not '"
+              + defaultBridge
+              + "'");
     }
-    if (defaultBridge != null) {
-      if (!MappingOptions.isName(defaultBridge)) {
-        throw new ParameterException(
-            spec.commandLine(),
-            "--default-bridge takes a bridge name"
-                + " (letters, digits, . _ : -), not '"
-                + defaultBridge
-                + "'");
-      }
-      parameters.put("default-bridge", defaultBridge);
-    }
-    put(parameters, "nic-model", nicModel);
-    if (keepQemuPassthrough) {
-      parameters.put("keep-qemu-passthrough", "true");
-    }
-    if (allowHostResources) {
-      parameters.put("allow-host-resources", "true");
-    }
-    return parameters;
-  }
-
-  private static void put(Map<String, String> parameters, String name, Enum<?> value) {
-    if (value != null) {
-      parameters.put(name, value.name());
-    }
+    return new ConversionSettings(
+        type,
+        machine,
+        emulator,
+        boot,
+        diskBus,
+        emulatedDiskBus,
+        cdromBus,
+        diskFormat,
+        cache,
+        defaultBridge,
+        nicModel,
+        keepQemuPassthrough,
+        allowHostResources);
   }
 }

@@ -104,8 +104,7 @@ public class ConvertCommand implements Callable<Integer> {
     mappings.validate();
     validateFleet();
     DomainConverter converter =
-        DomainConverter.xenToKvm(
-                conversion.stylesheetParameters(), mappings.bridges, mappings.networks)
+        DomainConverter.xenToKvm(conversion.settings(), mappings.bridges, mappings.networks)
             .withNativeFormat(nativeFormat);
     HostCapabilities savedCapabilities = conversion.capabilities();
     Batch batch =

@@ -73,17 +73,18 @@ public final class DomainConverter {
   /**
    * x2k convert: xen2qemu.xsl, then bridge-rename.xsl when bridges or networks are mapped.
    *
-   * @param parameters values for xen2qemu.xsl's parameters, by name (see xen2qemu/params.xsl);
-   *     those not given keep the stylesheet's defaults
+   * @param settings the administrator's choices; those not made keep the stylesheet's defaults
    * @param bridges old bridge name to new bridge name; empty for none
    * @param networks old bridge name to the libvirt network replacing it; empty for none
    */
   public static DomainConverter xenToKvm(
-      Map<String, String> parameters, Map<String, String> bridges, Map<String, String> networks) {
+      ConversionSettings settings, Map<String, String> bridges, Map<String, String> networks) {
     DomainConverter converter = new DomainConverter();
     Map<QName, XdmValue> xen2qemu = new LinkedHashMap<>();
     // untyped, as on Saxon's command line: each value is cast to its parameter's declared type
-    parameters.forEach((name, value) -> xen2qemu.put(new QName(name), untyped(value)));
+    settings
+        .stylesheetParameters()
+        .forEach((name, value) -> xen2qemu.put(new QName(name), untyped(value)));
     // xen2qemu.xsl knows the mapping too, to report the bridges the KVM host needs.
     xen2qemu.put(BRIDGES, map(bridges));
     xen2qemu.put(NETWORKS, map(networks));

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.x2k.convert.ConversionSettings;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
@@ -28,14 +29,14 @@ class OptionValuesTest {
   /** Each checked stylesheet parameter, and the enum whose constants x2k passes to it. */
   private static final Map<String, Class<? extends Enum<?>>> PARAMETERS =
       Map.of(
-          "domain-type", ConversionOptions.DomainType.class,
-          "boot", ConversionOptions.Boot.class,
-          "disk-bus", ConversionOptions.DiskBus.class,
-          "emulated-disk-bus", ConversionOptions.DiskBus.class,
-          "cdrom-bus", ConversionOptions.CdromBus.class,
-          "disk-format", ConversionOptions.DiskFormat.class,
-          "disk-cache", ConversionOptions.Cache.class,
-          "nic-model", ConversionOptions.NicModel.class);
+          "domain-type", ConversionSettings.DomainType.class,
+          "boot", ConversionSettings.Boot.class,
+          "disk-bus", ConversionSettings.DiskBus.class,
+          "emulated-disk-bus", ConversionSettings.DiskBus.class,
+          "cdrom-bus", ConversionSettings.CdromBus.class,
+          "disk-format", ConversionSettings.DiskFormat.class,
+          "disk-cache", ConversionSettings.Cache.class,
+          "nic-model", ConversionSettings.NicModel.class);
 
   @Test
   void theEnumsOfferWhatTheStylesheetTakes() throws IOException {
@@ -58,7 +59,7 @@ class OptionValuesTest {
           Set<String> offered = new TreeSet<>();
           for (Enum<?> constant : type.getEnumConstants()) {
             // --cache hypervisor passes the empty value: QEMU's own default
-            if (!(constant == ConversionOptions.Cache.hypervisor)) {
+            if (!(constant == ConversionSettings.Cache.hypervisor)) {
               offered.add(constant.name());
             }
           }

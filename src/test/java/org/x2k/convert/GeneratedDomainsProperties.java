@@ -35,7 +35,7 @@ class GeneratedDomainsProperties {
 
   @BeforeContainer
   static void setUp() throws Exception {
-    converter = DomainConverter.xenToKvm(Map.of(), Map.of(), Map.of());
+    converter = DomainConverter.xenToKvm(ConversionSettings.DEFAULTS, Map.of(), Map.of());
     schema = LibvirtSchema.installed();
   }
 

@@ -65,7 +65,7 @@ class GrammarDomainsProperties {
       return;
     }
     grammar = LibvirtGrammar.load(LibvirtSchema.directory().resolve("domain.rng"));
-    converter = DomainConverter.xenToKvm(Map.of(), Map.of(), Map.of());
+    converter = DomainConverter.xenToKvm(ConversionSettings.DEFAULTS, Map.of(), Map.of());
   }
 
   @AfterContainer

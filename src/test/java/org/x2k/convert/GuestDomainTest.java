@@ -26,7 +26,8 @@ class GuestDomainTest {
                 + "<source dev='/dev/vg0/shared-data'/><target dev='xvdb' bus='xen'/><readonly/>"
                 + "</disk>\n    <interface type='bridge'>");
     byte[] input = withData.getBytes(StandardCharsets.UTF_8);
-    DomainConverter converter = DomainConverter.xenToKvm(Map.of(), Map.of(), Map.of());
+    DomainConverter converter =
+        DomainConverter.xenToKvm(ConversionSettings.DEFAULTS, Map.of(), Map.of());
     GuestDomain domain = converter.convert(input).report().guest().orElseThrow();
     assertEquals(
         List.of(true, false, true),

@@ -28,7 +28,8 @@ class GuestKernelParametersTest {
   @Test
   void aPygrubGuestBootsItsOwnKernelInsteadOfTheDisk() throws Exception {
     byte[] xen = Files.readAllBytes(Path.of("examples/ucs3-pv.xen.xml"));
-    DomainConverter converter = DomainConverter.xenToKvm(Map.of(), Map.of(), Map.of());
+    DomainConverter converter =
+        DomainConverter.xenToKvm(ConversionSettings.DEFAULTS, Map.of(), Map.of());
     assertTrue(os(converter.convert(xen).xml()).contains("<boot dev='hd'/>"));
     String os = os(converter.convert(xen, GUEST_KERNEL).xml());
     assertEquals(
@@ -43,7 +44,8 @@ class GuestKernelParametersTest {
   @Test
   void dom0sKernelIsReplacedToo() throws Exception {
     byte[] xen = Files.readAllBytes(Path.of("examples/debian-xentools-pv.xen.xml"));
-    DomainConverter converter = DomainConverter.xenToKvm(Map.of(), Map.of(), Map.of());
+    DomainConverter converter =
+        DomainConverter.xenToKvm(ConversionSettings.DEFAULTS, Map.of(), Map.of());
     String before = os(converter.convert(xen).xml());
     assertTrue(before.contains("<kernel>/boot/vmlinuz-2.6.32-5-xen-amd64</kernel>"), before);
     String os = os(converter.convert(xen, GUEST_KERNEL).xml());

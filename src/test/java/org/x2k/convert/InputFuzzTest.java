@@ -15,7 +15,7 @@ import java.util.Map;
  */
 class InputFuzzTest {
   private static final DomainConverter CONVERT =
-      DomainConverter.xenToKvm(Map.of(), Map.of(), Map.of());
+      DomainConverter.xenToKvm(ConversionSettings.DEFAULTS, Map.of(), Map.of());
   private static final DomainConverter BRIDGE =
       DomainConverter.bridgesOnly(Map.of("eth0", "br0"), Map.of());
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ScalingTest {
   private static final DomainConverter CONVERT =
-      DomainConverter.xenToKvm(Map.of(), Map.of(), Map.of());
+      DomainConverter.xenToKvm(ConversionSettings.DEFAULTS, Map.of(), Map.of());
   private static final DomainConverter BRIDGE =
       DomainConverter.bridgesOnly(Map.of("xenbr0", "br0"), Map.of());
 
