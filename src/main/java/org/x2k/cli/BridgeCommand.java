@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.x2k.convert.DomainConverter;
 import org.x2k.io.Inputs;
-import org.x2k.migrate.Batch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,14 +88,9 @@ public final class BridgeCommand implements Callable<Integer> {
     }
     Inputs expanded = Inputs.expand(inputs, recursive);
     output.validate(expanded, false);
-    boolean through =
-        new Batch(
-                parent.streams(spec),
-                output.settings(),
-                reporting.settings(),
-                common.stacktrace,
-                "updated")
-            .run(expanded, DomainConverter.bridgesOnly(mappings.bridges, mappings.networks));
-    return through ? ExitCodes.OK : ExitCodes.FAILED;
+    return ExitCodes.of(
+        parent
+            .batch(spec, output, reporting, common, "updated")
+            .run(expanded, DomainConverter.bridgesOnly(mappings.bridges, mappings.networks)));
   }
 }

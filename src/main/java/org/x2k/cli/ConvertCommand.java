@@ -107,13 +107,7 @@ public class ConvertCommand implements Callable<Integer> {
         DomainConverter.xenToKvm(conversion.settings(), mappings.bridges, mappings.networks)
             .withNativeFormat(nativeFormat);
     HostCapabilities savedCapabilities = conversion.capabilities();
-    Batch batch =
-        new Batch(
-            parent.streams(spec),
-            output.settings(),
-            reporting.settings(),
-            common.stacktrace,
-            verb());
+    Batch batch = parent.batch(spec, output, reporting, common, verb());
     GuestSession.Mode mode = guestMode();
     if (mode != null) {
       if (fleet.connect != null || fleet.define != null) {
@@ -146,7 +140,7 @@ public class ConvertCommand implements Callable<Integer> {
       Inputs inputs =
           source != null ? readDomains(source) : Inputs.expand(inputArguments, recursive);
       output.validate(inputs, target != null);
-      return batch.run(inputs, converter) ? ExitCodes.OK : ExitCodes.FAILED;
+      return ExitCodes.of(batch.run(inputs, converter));
     } catch (HypervisorException e) {
       spec.commandLine().getErr().println("x2k: " + e.getMessage());
       return ExitCodes.FAILED;

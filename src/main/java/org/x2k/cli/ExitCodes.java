@@ -6,6 +6,11 @@ final class ExitCodes {
   static final int FAILED = 1;
   static final int USAGE = 2;
 
+  /** OK when every input went through, FAILED otherwise. */
+  static int of(boolean allThrough) {
+    return allThrough ? OK : FAILED;
+  }
+
   static final String HEADING = "%nExit codes:%n";
   static final String OK_LINE = "0:every input was converted";
   static final String FAILED_LINE = "1:at least one input failed (each named on stderr)";

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.x2k.convert.DomainConverter;
 import org.x2k.io.Inputs;
-import org.x2k.migrate.Batch;
 import org.x2k.nativecfg.XenConfig.Format;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,14 +73,9 @@ public final class FromNativeCommand implements Callable<Integer> {
     }
     Inputs expanded = Inputs.expand(inputArguments, recursive);
     output.validate(expanded, false);
-    boolean through =
-        new Batch(
-                parent.streams(spec),
-                output.settings(),
-                reporting.settings(),
-                common.stacktrace,
-                "read")
-            .run(expanded, DomainConverter.fromNative().withNativeFormat(format));
-    return through ? ExitCodes.OK : ExitCodes.FAILED;
+    return ExitCodes.of(
+        parent
+            .batch(spec, output, reporting, common, "read")
+            .run(expanded, DomainConverter.fromNative().withNativeFormat(format)));
   }
 }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.x2k.migrate.Batch;
 import org.x2k.migrate.Streams;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -93,9 +94,23 @@ public final class X2kCommand implements Callable<Integer> {
   /**
    * What a subcommand's batch reads and writes: this command line's stdin, and its own out and err.
    */
-  Streams streams(CommandSpec subcommand) {
+  private Streams streams(CommandSpec subcommand) {
     return new Streams(
         stdin(), subcommand.commandLine().getOut(), subcommand.commandLine().getErr());
+  }
+
+  /**
+   * The batch of a subcommand that converts, bridges or reads inputs: its streams, what its output
+   * and report options ask for, and {@code verb} for what is done to each document.
+   */
+  Batch batch(
+      CommandSpec subcommand,
+      OutputOptions output,
+      ReportOptions reporting,
+      CommonOptions common,
+      String verb) {
+    return new Batch(
+        streams(subcommand), output.settings(), reporting.settings(), common.stacktrace, verb);
   }
 
   InputStream stdin() {

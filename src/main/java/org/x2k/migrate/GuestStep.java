@@ -38,12 +38,7 @@ public final class GuestStep {
 
   Conversion apply(DomainConverter converter, byte[] xml, Conversion result)
       throws ConversionException {
-    if (!result.converted()) {
-      throw new ConversionException(
-          "no Xen domain: x2k changes a guest given the Xen definition it was converted from",
-          null,
-          "guest-not-xen");
-    }
+    // a report has the guest's plan only when a Xen domain was converted
     GuestDomain domain =
         result
             .report()
