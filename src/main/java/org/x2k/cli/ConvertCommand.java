@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.x2k.convert.DomainConverter;
-import org.x2k.guest.GuestSession;
+import org.x2k.guest.engine.GuestSession;
 import org.x2k.io.Input;
 import org.x2k.io.Inputs;
 import org.x2k.libvirt.HostCapabilities;

@@ -1,6 +1,6 @@
 package org.x2k.cli;
 
-import org.x2k.guest.GuestSession;
+import org.x2k.guest.engine.GuestSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -11,7 +11,7 @@ import java.util.List;
  * whose first bytes have the same MD5 (Libguestfs#programsName). MD5 tells disks apart here; it
  * guards against no one: the guest's own programs compute the listing.
  */
-final class DiskNames {
+public final class DiskNames {
   private DiskNames() {}
 
   /**
@@ -20,7 +20,7 @@ final class DiskNames {
    * stylesheets' x2k:disk-name-regex (xslt/common/names.xsl), which DiskNamePatternTest holds it
    * to.
    */
-  static final String XEN_DISK_NAME = "(xvd|[hsv]d)([a-z]{1,6})([0-9]{0,9})";
+  public static final String XEN_DISK_NAME = "(xvd|[hsv]d)([a-z]{1,6})([0-9]{0,9})";
 
   /** A kernel's name for a whole disk: sda, vdb, nvme0n1. */
   private static final String NAME = "[a-z][a-z0-9]{0,31}";
@@ -29,7 +29,7 @@ final class DiskNames {
    * The command, run in the guest, that prints "NAME MD5 -" for each of the appliance's whole disks
    * (those of /sys/block with a device behind them), over their first {@code bytes}.
    */
-  static List<String> listing(int bytes) {
+  public static List<String> listing(int bytes) {
     return List.of(
         "/bin/sh",
         "-c",
@@ -39,7 +39,7 @@ final class DiskNames {
             + " \"/dev/$n\" | md5sum; done");
   }
 
-  static String md5(byte[] content) {
+  public static String md5(byte[] content) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content));
     } catch (NoSuchAlgorithmException e) {
@@ -48,7 +48,7 @@ final class DiskNames {
   }
 
   /** The kernel's name ("/dev/sdb") of the one disk in {@code listing} whose MD5 is {@code md5}. */
-  static String match(String disk, String md5, String listing) throws GuestException {
+  public static String match(String disk, String md5, String listing) throws GuestException {
     List<String> matches = new ArrayList<>();
     for (String line : listing.lines().toList()) {
       String[] fields = line.strip().split("\\s+");

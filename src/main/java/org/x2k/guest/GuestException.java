@@ -19,17 +19,17 @@ public final class GuestException extends Exception {
   }
 
   /** A program in the guest failed: {@code detail} is what it said. */
-  GuestException(String message, String detail) {
+  public GuestException(String message, String detail) {
     this(message, "guest-command-failed", detail);
   }
 
   /** A problem with a disk the domain names ({@code guest-disk}). */
-  static GuestException disk(String message) {
+  public static GuestException disk(String message) {
     return new GuestException(message, "guest-disk", "");
   }
 
   /** Something x2k refuses to do, with the report's {@code code} for it. */
-  static GuestException refused(String message, String code) {
+  public static GuestException refused(String message, String code) {
     return new GuestException(message, code, "");
   }
 

@@ -38,7 +38,7 @@ public record GuestFacts(
   }
 
   /** The families of distributions whose files x2k knows how to change. */
-  static final List<String> KNOWN =
+  public static final List<String> KNOWN =
       List.of(
           "debian",
           "ubuntu",
@@ -55,7 +55,7 @@ public record GuestFacts(
           "suse-based",
           "opensuse");
 
-  boolean isKnownDistribution() {
+  public boolean isKnownDistribution() {
     return KNOWN.contains(distro);
   }
 }

@@ -7,14 +7,14 @@ import java.nio.charset.StandardCharsets;
  * to one character and back, so that bytes x2k does not change (comments in any encoding) are
  * written back as they were.
  */
-final class GuestText {
+public final class GuestText {
   private GuestText() {}
 
-  static String decode(byte[] bytes) {
+  public static String decode(byte[] bytes) {
     return new String(bytes, StandardCharsets.ISO_8859_1);
   }
 
-  static byte[] encode(String text) {
+  public static byte[] encode(String text) {
     return text.getBytes(StandardCharsets.ISO_8859_1);
   }
 }

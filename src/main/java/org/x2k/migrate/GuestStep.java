@@ -10,12 +10,12 @@ import org.x2k.convert.ConversionException;
 import org.x2k.convert.DomainConverter;
 import org.x2k.convert.GuestDomain;
 import org.x2k.convert.Report;
-import org.x2k.guest.BootDirectory;
 import org.x2k.guest.Finding;
 import org.x2k.guest.GuestException;
 import org.x2k.guest.GuestPlan;
-import org.x2k.guest.GuestSession;
-import org.x2k.guest.ManifestSeal;
+import org.x2k.guest.engine.BootDirectory;
+import org.x2k.guest.engine.GuestSession;
+import org.x2k.guest.engine.ManifestSeal;
 
 /**
  * The in-guest part of a conversion (--guest): after the XML, the same plan (disk renaming, NICs,

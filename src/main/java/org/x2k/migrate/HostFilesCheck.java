@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.x2k.convert.HostFiles.HostFile;
 import org.x2k.guest.GuestException;
-import org.x2k.guest.HostDisks;
+import org.x2k.guest.engine.HostDisks;
 import org.x2k.libvirt.Hypervisor;
 import org.x2k.libvirt.HypervisorException;
 import org.x2k.text.ControlCharacters;

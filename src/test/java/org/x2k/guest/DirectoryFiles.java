@@ -15,10 +15,10 @@ import java.util.stream.Stream;
  * A guest tree in a host directory, for the golden trees: links resolve inside the tree, as
  * libguestfs resolves them inside the guest.
  */
-final class DirectoryFiles implements GuestFiles {
+public final class DirectoryFiles implements GuestFiles {
   private final Path root;
 
-  DirectoryFiles(Path root) {
+  public DirectoryFiles(Path root) {
     this.root = root;
   }
 

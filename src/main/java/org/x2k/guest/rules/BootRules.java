@@ -1,10 +1,16 @@
-package org.x2k.guest;
+package org.x2k.guest.rules;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.x2k.guest.Filesystem;
+import org.x2k.guest.GuestChange;
+import org.x2k.guest.GuestException;
+import org.x2k.guest.KernelBoot;
+import org.x2k.guest.rules.BootStack.Bootloader;
+import org.x2k.guest.rules.BootStack.Kernel;
 
 /**
  * How the guest boots on KVM. pygrub and PV-GRUB read the guest's menu in dom0; KVM's BIOS needs a
@@ -23,28 +29,28 @@ final class BootRules {
 
   private static final Pattern ROOT = Pattern.compile("(?<=^|\\s)root=\\S+");
 
-  static void apply(Planner planner, Kernels kernels) throws GuestException {
-    if (kernels.forKvm().isEmpty()) {
+  static void apply(Planner planner) throws GuestException {
+    BootStack boot = planner.boot;
+    if (boot.forKvm().isEmpty()) {
       planner.finding(
           "guest-host-kernel",
           "required",
           "the guest has no kernel for KVM of its own"
-              + (kernels.all().isEmpty() ? "" : " (only " + String.join(", ", kernels.all()) + ")")
+              + (boot.kernels().isEmpty()
+                  ? ""
+                  : " (only " + String.join(", ", boot.versions()) + ")")
               + ": it keeps booting the host's kernel, which must have virtio drivers");
       return;
     }
-    if (planner.plan.bootsFromDisk() && hasBiosGrub(planner)) {
+    if (planner.plan.bootsFromDisk() && boot.bootloader().installedForBios()) {
       return;
     }
     if (planner.plan.bootsFromDisk() && installGrub(planner)) {
       return;
     }
-    String version = kernels.forKvm().get(0);
-    String kernel = Kernels.kernelFile(planner.files, version);
-    String initrd =
-        InitramfsRules.existingInitrd(planner, version)
-            .orElse(InitramfsRules.expectedInitrd(planner, version));
-    String arguments = menuArguments(planner, version).orElse(planner.plan.xenCommandLine());
+    Kernel kernel = boot.forKvm().get(0);
+    String arguments =
+        menuArguments(planner, kernel.version()).orElse(planner.plan.xenCommandLine());
     arguments = arguments.replaceAll("(?<=^|\\s)BOOT_IMAGE=\\S*\\s*", "").strip();
     arguments = KernelCommandLine.rewrite(planner, arguments, "the kernel command line");
     if (!ROOT.matcher(arguments).find()) {
@@ -53,7 +59,8 @@ final class BootRules {
         arguments = ("root=" + root.get() + " ro " + arguments).strip();
       }
     }
-    planner.bootKernel(new KernelBoot(version, kernel, initrd, arguments.strip()));
+    planner.bootKernel(
+        new KernelBoot(kernel.version(), kernel.file(), boot.initrdOf(kernel), arguments.strip()));
   }
 
   /**
@@ -61,37 +68,22 @@ final class BootRules {
    * that disk has an MBR partition table, and its menu made again from /etc/default/grub (which
    * BootloaderRules made valid on both hypervisors). Kernels of both flavours stay in the menu.
    */
-  private static boolean installGrub(Planner planner) throws GuestException {
+  private static boolean installGrub(Planner planner) {
     String disk = planner.facts.biosBootDisk();
-    if (disk.isEmpty() || !planner.files.isFile("/etc/default/grub")) {
+    Bootloader grub = planner.boot.bootloader();
+    if (disk.isEmpty() || grub.defaults().isEmpty() || grub.installer().isEmpty()) {
       return false;
     }
-    for (String flavour : new String[] {"grub", "grub2"}) {
-      Optional<String> install = planner.program(flavour + "-install");
-      Optional<String> mkconfig = planner.program(flavour + "-mkconfig");
-      boolean modules =
-          planner.files.isDirectory("/usr/lib/" + flavour + "/i386-pc")
-              || planner.files.isDirectory("/usr/share/" + flavour + "/i386-pc");
-      if (install.isPresent() && mkconfig.isPresent() && modules) {
-        String directory = "/boot/" + flavour;
-        planner.installBootloader(
-            new GuestChange.InstallBootloader(
-                disk,
-                directory,
-                List.of(
-                    List.of(install.get(), "--target=i386-pc", disk),
-                    List.of(mkconfig.get(), "-o", directory + "/grub.cfg")),
-                "GRUB installed on the first disk, so that the guest boots by itself"));
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** GRUB 2 for BIOS, as grub-install leaves it. */
-  private static boolean hasBiosGrub(Planner planner) throws GuestException {
-    return planner.files.isFile("/boot/grub/i386-pc/core.img")
-        || planner.files.isFile("/boot/grub2/i386-pc/core.img");
+    Bootloader.Installer installer = grub.installer().get();
+    planner.installBootloader(
+        new GuestChange.InstallBootloader(
+            disk,
+            installer.directory(),
+            List.of(
+                List.of(installer.install(), "--target=i386-pc", disk),
+                List.of(installer.mkconfig(), "-o", installer.directory() + "/grub.cfg")),
+            "GRUB installed on the first disk, so that the guest boots by itself"));
+    return true;
   }
 
   /** The arguments GRUB's menu gives kernel {@code version}, as the rules left the menu. */
@@ -102,14 +94,8 @@ final class BootRules {
             "(?m)^\\s*(?:kernel|linux|linux16|linuxefi)\\s+\\S*vmlinu[xz]-"
                 + Pattern.quote(version)
                 + "(?:\\s+(.*))?$");
-    for (String menu :
-        new String[] {
-          "/boot/grub/grub.cfg",
-          "/boot/grub2/grub.cfg",
-          "/boot/grub/menu.lst",
-          "/boot/grub/grub.conf"
-        }) {
-      Matcher matcher = entry.matcher(planner.text(menu).orElse(""));
+    for (Bootloader.Menu menu : planner.boot.bootloader().menus()) {
+      Matcher matcher = entry.matcher(planner.text(menu.path()).orElse(""));
       if (matcher.find()) {
         return Optional.of(matcher.group(1) == null ? "" : matcher.group(1));
       }

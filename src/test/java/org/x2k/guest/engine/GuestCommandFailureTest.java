@@ -1,4 +1,4 @@
-package org.x2k.guest;
+package org.x2k.guest.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.x2k.guest.GuestException;
 
 /**
  * A program that fails in the guest is named with its exit status and the end of its standard

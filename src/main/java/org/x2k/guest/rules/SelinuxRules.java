@@ -1,6 +1,7 @@
-package org.x2k.guest;
+package org.x2k.guest.rules;
 
 import java.util.regex.Pattern;
+import org.x2k.guest.GuestException;
 
 /**
  * Files x2k creates in a guest that enforces SELinux (RHEL, CentOS, Fedora) carry no SELinux label,

@@ -1,10 +1,11 @@
-package org.x2k.guest;
+package org.x2k.guest.rules;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.x2k.guest.GuestException;
 
 /**
  * A paravirtualised guest's login prompt was on the Xen console (hvc0, xvc0 of old), which KVM
@@ -40,9 +41,9 @@ final class ConsoleRules {
       return;
     }
     StringBuilder out = new StringBuilder();
-    for (String line : StorageRules.lines(text.get())) {
+    for (String line : ConfigLines.of(text.get())) {
       String[] fields = line.split(":", 4);
-      if (!StorageRules.isComment(line) && fields.length == 4 && fields[3].contains("getty")) {
+      if (!ConfigLines.isComment(line) && fields.length == 4 && fields[3].contains("getty")) {
         out.append(fields[0])
             .append(':')
             .append(fields[1])
@@ -69,7 +70,7 @@ final class ConsoleRules {
         continue;
       }
       StringBuilder out = new StringBuilder();
-      for (String line : StorageRules.lines(text.get())) {
+      for (String line : ConfigLines.of(text.get())) {
         String trimmed = line.stripLeading();
         if (trimmed.startsWith("exec ") && trimmed.contains("getty")) {
           Matcher matcher = XEN_TTY.matcher(line);

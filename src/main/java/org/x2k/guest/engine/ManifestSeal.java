@@ -1,4 +1,4 @@
-package org.x2k.guest;
+package org.x2k.guest.engine;
 
 import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
 
@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.x2k.guest.GuestException;
 import org.x2k.io.OutputException;
 import org.x2k.io.OutputFiles;
 import org.x2k.io.TrustedPath;

@@ -1,4 +1,4 @@
-package org.x2k.guest;
+package org.x2k.guest.engine;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +12,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.x2k.guest.Filesystem;
+import org.x2k.guest.Finding;
+import org.x2k.guest.GuestChange;
+import org.x2k.guest.GuestChanges;
+import org.x2k.guest.GuestException;
+import org.x2k.guest.GuestFacts;
+import org.x2k.guest.GuestPlan;
+import org.x2k.guest.GuestText;
+import org.x2k.guest.KernelBoot;
+import org.x2k.guest.rules.Planner;
 import org.x2k.io.OutputException;
 import org.x2k.io.OutputFiles;
 import org.x2k.text.UnifiedDiff;

@@ -1,10 +1,11 @@
-package org.x2k.guest;
+package org.x2k.guest.rules;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.x2k.guest.GuestException;
 
 /**
  * Xen's netfront NICs carry no bus path, so udev left them their kernel names (eth0, eth1, ... in

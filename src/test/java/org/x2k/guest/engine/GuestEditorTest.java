@@ -1,4 +1,4 @@
-package org.x2k.guest;
+package org.x2k.guest.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,9 +14,18 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.x2k.guest.DirectoryFiles;
+import org.x2k.guest.DiskNames;
+import org.x2k.guest.Filesystem;
+import org.x2k.guest.GuestChange;
+import org.x2k.guest.GuestChanges;
+import org.x2k.guest.GuestException;
+import org.x2k.guest.GuestFacts;
+import org.x2k.guest.GuestPlan;
+import org.x2k.guest.rules.Planner;
 
-/** The rules' small parts, and what the golden trees do not show. */
-class GuestRulesTest {
+/** Applying and undoing a plan: backups, the manifest, the programs run in the guest. */
+class GuestEditorTest {
   private static final GuestEditor.GuestPrograms NO_PROGRAMS =
       new GuestEditor.GuestPrograms() {
         @Override
@@ -35,86 +44,12 @@ class GuestRulesTest {
       };
 
   @Test
-  void xenOnlyKernelFlavoursAreRecognised() {
-    for (String xen :
-        List.of("2.6.18-419.el5xen", "2.6.32-5-xen-amd64", "3.0.101-63-xen", "2.6.24-19-xen")) {
-      assertTrue(Kernels.isXenOnly(xen), xen);
-    }
-    for (String kvm :
-        List.of(
-            "6.1.0-13-amd64",
-            "2.6.18-419.el5",
-            "3.0.101-63-default",
-            "4.9.0-ucs109-amd64",
-            "5.15.0-91-generic",
-            "6.1.0-50-cloud-amd64")) {
-      assertFalse(Kernels.isXenOnly(kvm), kvm);
-    }
-  }
-
-  @Test
-  void consolesAreAddedAfterTheXenConsoleOrBothWhenNoneIsNamed() {
-    assertEquals(
-        "ro console=hvc0 console=ttyS0 quiet",
-        KernelCommandLine.withBothConsoles("ro console=hvc0 quiet"));
-    assertEquals(
-        "ro quiet console=hvc0 console=ttyS0", KernelCommandLine.withBothConsoles("ro quiet"));
-    assertEquals(
-        "console=tty0 console=xvc0 console=ttyS0",
-        KernelCommandLine.withBothConsoles("console=tty0 console=xvc0"));
-    assertEquals(
-        "console=ttyS0,115200 console=hvc0",
-        KernelCommandLine.withBothConsoles("console=ttyS0,115200 console=hvc0"));
-    assertEquals("console=hvc0 console=ttyS0", KernelCommandLine.withBothConsoles(""));
-  }
-
-  @Test
   void manifestPathsSurviveBlanksNewlinesAndPercentSigns() {
     for (String path : List.of("/boot/initrd.img-6.1.0", "/etc/a b", "/x\ny", "/100%", "/é")) {
       String encoded = GuestEditor.encode(path);
       assertFalse(encoded.contains(" ") || encoded.contains("\n"), encoded);
       assertEquals(path, GuestEditor.decode(encoded));
     }
-  }
-
-  @Test
-  void aDeviceNamedInsideAnotherWordIsLeftAlone(@TempDir Path guest) throws Exception {
-    Files.createDirectories(guest.resolve("etc"));
-    Files.writeString(
-        guest.resolve("etc/fstab"),
-        "/dev/xvda1 / ext4 defaults 0 1\n/srv/dev/xvda1 /mnt none bind 0 0\n");
-    GuestChanges changes =
-        plan(
-            guest,
-            Map.of(
-                "xvda1",
-                new Filesystem("xvda1", "ext4", "0a1b2c3d-0000-4000-8000-00000000000a", "")));
-    String fstab = edited(changes, "/etc/fstab");
-    assertEquals(
-        "UUID=0a1b2c3d-0000-4000-8000-00000000000a / ext4 defaults 0 1\n"
-            + "/srv/dev/xvda1 /mnt none bind 0 0\n",
-        fstab);
-  }
-
-  @Test
-  void aRenamedDeviceWithoutUuidOrLabelIsReportedNotGuessed(@TempDir Path guest) throws Exception {
-    Files.createDirectories(guest.resolve("etc"));
-    Files.writeString(guest.resolve("etc/fstab"), "/dev/xvdb1 /srv ext2 defaults 0 2\n");
-    GuestChanges changes = plan(guest, Map.of("xvdb1", new Filesystem("xvdb1", "ext2", "", "")));
-    assertTrue(changes.changes().stream().noneMatch(c -> c.path().equals("/etc/fstab")));
-    assertTrue(
-        changes.findings().stream().map(Finding::code).toList().contains("guest-device-unnamed"));
-    assertTrue(
-        changes.findings().get(0).text().contains("/dev/vdb1"), changes.findings().get(0).text());
-  }
-
-  @Test
-  void aHostileLabelIsNotWrittenIntoFstab(@TempDir Path guest) throws Exception {
-    Files.createDirectories(guest.resolve("etc"));
-    Files.writeString(guest.resolve("etc/fstab"), "/dev/xvda1 / ext4 defaults 0 1\n");
-    GuestChanges changes =
-        plan(guest, Map.of("xvda1", new Filesystem("xvda1", "ext4", "", "x /etc ext4")));
-    assertTrue(changes.changes().stream().noneMatch(c -> c.path().equals("/etc/fstab")));
   }
 
   @Test
@@ -242,13 +177,5 @@ class GuestRulesTest {
         new DirectoryFiles(guest),
         new GuestFacts("debian", 12, 0, "Debian", filesystems, "xvda1", ""),
         new GuestPlan(Map.of("xvda", "vda", "xvdb", "vdb"), List.of(), true, false, ""));
-  }
-
-  private static String edited(GuestChanges changes, String path) {
-    return changes.changes().stream()
-        .filter(c -> c instanceof GuestChange.Edit && c.path().equals(path))
-        .map(c -> new String(((GuestChange.Edit) c).after(), StandardCharsets.ISO_8859_1))
-        .findFirst()
-        .orElseThrow();
   }
 }

@@ -1,9 +1,10 @@
-package org.x2k.guest;
+package org.x2k.guest.engine;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.x2k.guest.GuestException;
 
 /**
  * A program x2k ran inside the guest that failed. libguestfs's {@code command} reports only the

@@ -1,4 +1,4 @@
-package org.x2k.guest;
+package org.x2k.guest.engine;
 
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.x2k.guest.DiskNames;
+import org.x2k.guest.GuestException;
+import org.x2k.guest.GuestFiles;
 
 /**
  * libguestfs through its Java binding (Debian's libguestfs-java, not on Maven Central, so found at

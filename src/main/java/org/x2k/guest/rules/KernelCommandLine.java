@@ -1,4 +1,4 @@
-package org.x2k.guest;
+package org.x2k.guest.rules;
 
 import java.util.ArrayList;
 import java.util.List;

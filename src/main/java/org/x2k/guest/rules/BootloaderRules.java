@@ -1,9 +1,12 @@
-package org.x2k.guest;
+package org.x2k.guest.rules;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.x2k.guest.GuestException;
+import org.x2k.guest.rules.BootStack.Bootloader.Menu;
 
 /**
  * GRUB's kernel command lines (menu.lst and grub.conf of GRUB Legacy, which pygrub read; grub.cfg
@@ -34,17 +37,18 @@ final class BootloaderRules {
           "^(\\s*(GRUB_CMDLINE_LINUX(?:_DEFAULT)?)=)(\"([^\"]*)\"|'([^']*)'|(\\S*))(.*)$");
 
   static void apply(Planner planner) throws GuestException {
-    for (String menu : new String[] {"/boot/grub/menu.lst", "/boot/grub/grub.conf"}) {
-      if (planner.files.linkTarget(menu).isEmpty()) {
-        rewriteLines(planner, menu, LEGACY_KERNEL);
+    List<Menu> menus = planner.boot.bootloader().menus();
+    // GRUB Legacy's menus first, as pygrub reads them
+    for (boolean legacy : new boolean[] {true, false}) {
+      for (Menu menu : menus) {
+        if (menu.legacy() == legacy && !menu.link()) {
+          rewriteLines(planner, menu.path(), legacy ? LEGACY_KERNEL : GRUB2_LINUX);
+        }
       }
     }
-    for (String config : new String[] {"/boot/grub/grub.cfg", "/boot/grub2/grub.cfg"}) {
-      if (planner.files.linkTarget(config).isEmpty()) {
-        rewriteLines(planner, config, GRUB2_LINUX);
-      }
+    if (planner.boot.bootloader().defaults().isPresent()) {
+      defaultGrub(planner, planner.boot.bootloader().defaults().get());
     }
-    defaultGrub(planner);
   }
 
   private static void rewriteLines(Planner planner, String path, Pattern kernelLine)
@@ -54,12 +58,12 @@ final class BootloaderRules {
       return;
     }
     StringBuilder out = new StringBuilder();
-    for (String line : StorageRules.lines(text.get())) {
-      Matcher matcher = kernelLine.matcher(StorageRules.stripNewline(line));
+    for (String line : ConfigLines.of(text.get())) {
+      Matcher matcher = kernelLine.matcher(ConfigLines.stripNewline(line));
       if (matcher.matches()) {
         out.append(matcher.group(1))
             .append(KernelCommandLine.rewrite(planner, matcher.group(2), path))
-            .append(StorageRules.newline(line));
+            .append(ConfigLines.newline(line));
       } else {
         out.append(line);
       }
@@ -71,16 +75,15 @@ final class BootloaderRules {
    * The console goes where the Xen console is named (GRUB_CMDLINE_LINUX_DEFAULT or
    * GRUB_CMDLINE_LINUX), else into GRUB_CMDLINE_LINUX, which every entry gets.
    */
-  private static void defaultGrub(Planner planner) throws GuestException {
-    String path = "/etc/default/grub";
+  private static void defaultGrub(Planner planner, String path) throws GuestException {
     Optional<String> text = planner.text(path);
     if (text.isEmpty()) {
       return;
     }
     String all = "";
     String consoleVariable = "GRUB_CMDLINE_LINUX";
-    for (String line : StorageRules.lines(text.get())) {
-      Matcher matcher = DEFAULT_CMDLINE.matcher(StorageRules.stripNewline(line));
+    for (String line : ConfigLines.of(text.get())) {
+      Matcher matcher = DEFAULT_CMDLINE.matcher(ConfigLines.stripNewline(line));
       if (matcher.matches()) {
         String value = value(matcher);
         all += " " + value;
@@ -95,8 +98,8 @@ final class BootloaderRules {
             && !all.contains("console=ttyS0");
     boolean placed = false;
     StringBuilder out = new StringBuilder();
-    for (String line : StorageRules.lines(text.get())) {
-      Matcher matcher = DEFAULT_CMDLINE.matcher(StorageRules.stripNewline(line));
+    for (String line : ConfigLines.of(text.get())) {
+      Matcher matcher = DEFAULT_CMDLINE.matcher(ConfigLines.stripNewline(line));
       if (!matcher.matches()) {
         out.append(line);
         continue;
@@ -115,13 +118,12 @@ final class BootloaderRules {
           .append(value)
           .append('"')
           .append(matcher.group(7))
-          .append(StorageRules.newline(line));
+          .append(ConfigLines.newline(line));
     }
     if (consoleNeeded && !placed) {
-      if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
-        out.append('\n');
-      }
-      out.append("GRUB_CMDLINE_LINUX=\"console=hvc0 console=ttyS0\"\n");
+      out =
+          ConfigLines.openEnded(out.toString())
+              .append("GRUB_CMDLINE_LINUX=\"console=hvc0 console=ttyS0\"\n");
     }
     planner.edit(path, out.toString(), WHY);
   }

@@ -1,10 +1,13 @@
-package org.x2k.guest;
+package org.x2k.guest.engine;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.x2k.guest.GuestChange;
+import org.x2k.guest.GuestException;
+import org.x2k.guest.GuestFiles;
 
 /**
  * Makes a guest's changes so that they can be reversed, and reverses them (x2k guest --undo).

@@ -1,4 +1,4 @@
-package org.x2k.guest;
+package org.x2k.guest.rules;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package org.x2k.guest;
+package org.x2k.guest.engine;
 
 import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
 
@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.x2k.guest.GuestException;
 import org.x2k.io.OutputException;
 import org.x2k.io.OutputFiles;
 

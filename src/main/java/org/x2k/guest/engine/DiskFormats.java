@@ -1,4 +1,4 @@
-package org.x2k.guest;
+package org.x2k.guest.engine;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
+import org.x2k.guest.GuestException;
 
 /**
  * The format a guest's disk is opened with. Never probed: a guest's owner writes every byte of a

@@ -1,11 +1,10 @@
-package org.x2k.guest;
+package org.x2k.guest.rules;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.x2k.guest.GuestException;
 
 /**
  * The guest's disks have new names on KVM (xvda1 is vda1): fstab, crypttab and the resume device
@@ -36,16 +35,16 @@ final class StorageRules {
       return;
     }
     StringBuilder out = new StringBuilder();
-    for (String line : lines(text.get())) {
-      Matcher fields = TWO_FIELDS.matcher(stripNewline(line));
-      if (!isComment(line) && fields.matches()) {
+    for (String line : ConfigLines.of(text.get())) {
+      Matcher fields = TWO_FIELDS.matcher(ConfigLines.stripNewline(line));
+      if (!ConfigLines.isComment(line) && fields.matches()) {
         String device = planner.stableDevicesIfWhole(fields.group(2), "/etc/fstab");
         out.append(fields.group(1))
             .append(device)
             .append(fields.group(3))
             .append(fields.group(4))
             .append(fields.group(5))
-            .append(newline(line));
+            .append(ConfigLines.newline(line));
       } else {
         out.append(line);
       }
@@ -60,15 +59,15 @@ final class StorageRules {
       return;
     }
     StringBuilder out = new StringBuilder();
-    for (String line : lines(text.get())) {
-      Matcher fields = TWO_FIELDS.matcher(stripNewline(line));
-      if (!isComment(line) && fields.matches()) {
+    for (String line : ConfigLines.of(text.get())) {
+      Matcher fields = TWO_FIELDS.matcher(ConfigLines.stripNewline(line));
+      if (!ConfigLines.isComment(line) && fields.matches()) {
         out.append(fields.group(1))
             .append(fields.group(2))
             .append(fields.group(3))
             .append(planner.stableDevicesIfWhole(fields.group(4), "/etc/crypttab"))
             .append(fields.group(5))
-            .append(newline(line));
+            .append(ConfigLines.newline(line));
       } else {
         out.append(line);
       }
@@ -88,32 +87,5 @@ final class StorageRules {
             path, planner.stableDevices(text.get(), path), "the resume device is named by UUID");
       }
     }
-  }
-
-  static List<String> lines(String text) {
-    List<String> lines = new ArrayList<>();
-    int start = 0;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        lines.add(text.substring(start, i + 1));
-        start = i + 1;
-      }
-    }
-    if (start < text.length()) {
-      lines.add(text.substring(start));
-    }
-    return lines;
-  }
-
-  static String stripNewline(String line) {
-    return line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
-  }
-
-  static String newline(String line) {
-    return line.endsWith("\n") ? "\n" : "";
-  }
-
-  static boolean isComment(String line) {
-    return line.stripLeading().startsWith("#");
   }
 }

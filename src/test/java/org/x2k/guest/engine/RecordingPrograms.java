@@ -1,4 +1,4 @@
-package org.x2k.guest;
+package org.x2k.guest.engine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.x2k.guest.GuestException;
 
 /**
  * The guest's programs for the golden trees: each call is recorded; the archive and removal of a

@@ -1,4 +1,4 @@
-package org.x2k.guest;
+package org.x2k.guest.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.x2k.convert.GoldenUpdate;
+import org.x2k.guest.DirectoryFiles;
+import org.x2k.guest.Filesystem;
+import org.x2k.guest.Finding;
+import org.x2k.guest.GuestChanges;
+import org.x2k.guest.GuestFacts;
+import org.x2k.guest.GuestPlan;
+import org.x2k.guest.rules.Planner;
 import org.x2k.text.UnifiedDiff;
 
 /**

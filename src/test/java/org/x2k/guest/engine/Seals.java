@@ -1,4 +1,4 @@
-package org.x2k.guest;
+package org.x2k.guest.engine;
 
 /** The seal the tests' guests are changed under: a fixed key, so that golden manifests stay. */
 final class Seals {

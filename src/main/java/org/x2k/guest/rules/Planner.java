@@ -1,4 +1,4 @@
-package org.x2k.guest;
+package org.x2k.guest.rules;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +11,17 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.x2k.guest.DiskNames;
+import org.x2k.guest.Filesystem;
+import org.x2k.guest.Finding;
+import org.x2k.guest.GuestChange;
+import org.x2k.guest.GuestChanges;
+import org.x2k.guest.GuestException;
+import org.x2k.guest.GuestFacts;
+import org.x2k.guest.GuestFiles;
+import org.x2k.guest.GuestPlan;
+import org.x2k.guest.GuestText;
+import org.x2k.guest.KernelBoot;
 
 /**
  * Works out every change a guest needs, without making any: the per-file rules (one class per
@@ -21,6 +32,7 @@ public final class Planner {
   final GuestFiles files;
   final GuestFacts facts;
   final GuestPlan plan;
+  final BootStack boot;
   private final Map<String, String> edited = new LinkedHashMap<>();
   private final Map<String, byte[]> originals = new LinkedHashMap<>();
   private final Map<String, String> reasons = new LinkedHashMap<>();
@@ -30,16 +42,17 @@ public final class Planner {
   private final Set<String> completed = new TreeSet<>();
   private KernelBoot kernelBoot;
 
-  private Planner(GuestFiles files, GuestFacts facts, GuestPlan plan) {
+  private Planner(GuestFiles files, GuestFacts facts, GuestPlan plan, BootStack boot) {
     this.files = files;
     this.facts = facts;
     this.plan = plan;
+    this.boot = boot;
   }
 
   /** Every change {@code files} needs for {@code plan}. */
   public static GuestChanges plan(GuestFiles files, GuestFacts facts, GuestPlan plan)
       throws GuestException {
-    Planner planner = new Planner(files, facts, plan);
+    Planner planner = new Planner(files, facts, plan, BootStack.detect(files));
     if (!facts.isKnownDistribution()) {
       planner.finding(
           "guest-unknown-distribution",
@@ -49,16 +62,16 @@ public final class Planner {
               + " offline; change it by hand as the report says");
       return planner.result(true);
     }
-    Kernels kernels = Kernels.find(files);
-    if (kernels.forKvm().isEmpty() && plan.bootsFromDisk()) {
+    BootStack boot = planner.boot;
+    if (boot.forKvm().isEmpty() && plan.bootsFromDisk()) {
       planner.finding(
           "guest-xen-kernel-only",
           "required",
-          kernels.all().isEmpty()
+          boot.kernels().isEmpty()
               ? "the guest has no kernel of its own in /boot: install a standard kernel in it"
                   + " while it still runs on Xen, then convert it again"
               : "the guest has only Xen kernels ("
-                  + String.join(", ", kernels.all())
+                  + String.join(", ", boot.versions())
                   + "), which cannot boot on KVM: install a standard kernel in it while it still"
                   + " runs on Xen, then convert it again");
       return planner.result(true);
@@ -71,10 +84,8 @@ public final class Planner {
     planner.completed.addAll(ConsoleRules.COMPLETES);
     NetworkRules.apply(planner);
     planner.completed.addAll(NetworkRules.COMPLETES);
-    if (!kernels.forKvm().isEmpty()) {
-      InitramfsRules.apply(planner, kernels);
-    }
-    BootRules.apply(planner, kernels);
+    InitramfsRules.apply(planner);
+    BootRules.apply(planner);
     planner.completed.addAll(BootRules.COMPLETES);
     SelinuxRules.apply(planner);
     return planner.result(false);
@@ -155,21 +166,6 @@ public final class Planner {
   /** Whether a rule already changed {@code path}. */
   boolean isEdited(String path) {
     return edited.containsKey(path);
-  }
-
-  /** The first of {@code candidates} that is a file (following links), if any. */
-  Optional<String> firstFile(String... candidates) throws GuestException {
-    for (String candidate : candidates) {
-      if (files.isFile(candidate)) {
-        return Optional.of(candidate);
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** The path of program {@code name} in the guest's system directories, if it has it. */
-  Optional<String> program(String name) throws GuestException {
-    return firstFile("/usr/sbin/" + name, "/sbin/" + name, "/usr/bin/" + name, "/bin/" + name);
   }
 
   // --- device names -------------------------------------------------------------------------

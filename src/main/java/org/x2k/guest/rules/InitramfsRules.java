@@ -1,12 +1,14 @@
-package org.x2k.guest;
+package org.x2k.guest.rules;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.x2k.guest.GuestException;
+import org.x2k.guest.rules.BootStack.Initramfs;
+import org.x2k.guest.rules.BootStack.Kernel;
 
 /**
  * The initramfs finds the root disk: a Xen guest's often holds only Xen's drivers (xen-blkfront,
@@ -23,39 +25,30 @@ final class InitramfsRules {
 
   private static final String WHY = "virtio drivers in the initramfs, Xen's kept";
 
-  static void apply(Planner planner, Kernels kernels) throws GuestException {
-    Optional<String> updateInitramfs = planner.program("update-initramfs");
-    Optional<String> dracut = planner.program("dracut");
-    Optional<String> mkinitrd = planner.program("mkinitrd");
-    boolean suse = planner.files.isFile("/etc/sysconfig/kernel");
-    if (updateInitramfs.isPresent() && planner.files.isDirectory("/etc/initramfs-tools")) {
-      initramfsTools(planner, kernels, updateInitramfs.get());
-    } else if (suse && mkinitrd.isPresent()) {
-      suse(planner, kernels, mkinitrd.get(), dracut.isPresent());
-    } else if (dracut.isPresent()) {
-      if (!dracutConfig(planner)) {
-        return;
-      }
-      for (String version : kernels.forKvm()) {
-        String image = initrd(planner, version, "/boot/initramfs-" + version + ".img");
-        planner.run(List.of(dracut.get(), "-f", image, version), List.of(image), WHY);
-      }
-    } else if (mkinitrd.isPresent() && planner.files.isFile("/etc/modprobe.conf")) {
-      redHat5(planner, kernels, mkinitrd.get());
-    } else {
-      planner.finding(
-          "guest-initramfs",
-          "required",
-          "x2k found no initramfs tool it knows in the guest (initramfs-tools, dracut,"
-              + " mkinitrd): make sure the initramfs of "
-              + kernels.forKvm().get(0)
-              + " has virtio_blk, virtio_pci and virtio_net");
+  static void apply(Planner planner) throws GuestException {
+    BootStack boot = planner.boot;
+    if (boot.forKvm().isEmpty()) {
+      return; // nothing of the guest's own boots on KVM: BootRules reports the host's kernel
+    }
+    Initramfs initramfs = boot.initramfs();
+    switch (initramfs.kind()) {
+      case INITRAMFS_TOOLS -> initramfsTools(planner, initramfs.program());
+      case SUSE_MKINITRD -> suse(planner, initramfs);
+      case DRACUT -> dracut(planner, initramfs.program());
+      case REDHAT5_MKINITRD -> redHat5(planner, initramfs.program());
+      case NONE ->
+          planner.finding(
+              "guest-initramfs",
+              "required",
+              "x2k found no initramfs tool it knows in the guest (initramfs-tools, dracut,"
+                  + " mkinitrd): make sure the initramfs of "
+                  + boot.forKvm().get(0).version()
+                  + " has virtio_blk, virtio_pci and virtio_net");
     }
   }
 
   /** initramfs-tools: one module per line in /etc/initramfs-tools/modules. */
-  private static void initramfsTools(Planner planner, Kernels kernels, String program)
-      throws GuestException {
+  private static void initramfsTools(Planner planner, String program) throws GuestException {
     String path = "/etc/initramfs-tools/modules";
     String text = planner.text(path).orElse("");
     Set<String> listed = new LinkedHashSet<>();
@@ -69,20 +62,30 @@ final class InitramfsRules {
     if (missing.isEmpty()) {
       return;
     }
-    StringBuilder out = new StringBuilder(text);
-    if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
-      out.append('\n');
-    }
+    StringBuilder out = ConfigLines.openEnded(text);
     out.append("# x2k: virtio drivers for KVM; Xen's stay for going back\n");
     missing.forEach(module -> out.append(module).append('\n'));
     planner.edit(path, out.toString(), WHY);
-    for (String version : kernels.forKvm()) {
-      String image = "/boot/initrd.img-" + version;
+    for (Kernel kernel : planner.boot.forKvm()) {
+      String version = kernel.version();
+      // update-initramfs makes only its own name, and -u only an image it made
+      String image = Initramfs.Kind.INITRAMFS_TOOLS.defaultImage(version);
       boolean exists = planner.files.isFile(image);
       List<String> rewrites = new ArrayList<>(List.of(image));
       // update-initramfs keeps a checksum of each image it made
       rewrites.add("/var/lib/initramfs-tools/" + version);
       planner.run(List.of(program, exists ? "-u" : "-c", "-k", version), rewrites, WHY);
+    }
+  }
+
+  /** dracut: its configuration, and each KVM kernel's image made again. */
+  private static void dracut(Planner planner, String program) throws GuestException {
+    if (!dracutConfig(planner)) {
+      return;
+    }
+    for (Kernel kernel : planner.boot.forKvm()) {
+      String image = planner.boot.initrdOf(kernel);
+      planner.run(List.of(program, "-f", image, kernel.version()), List.of(image), WHY);
     }
   }
 
@@ -109,8 +112,7 @@ final class InitramfsRules {
    * SUSE: INITRD_MODULES in /etc/sysconfig/kernel, read by mkinitrd (SLES 11) and by dracut's
    * mkinitrd wrapper (SLES 12), which rebuilds every kernel's initrd.
    */
-  private static void suse(Planner planner, Kernels kernels, String mkinitrd, boolean hasDracut)
-      throws GuestException {
+  private static void suse(Planner planner, Initramfs mkinitrd) throws GuestException {
     String path = "/etc/sysconfig/kernel";
     String text = planner.text(path).orElse("");
     Matcher matcher = INITRD_MODULES.matcher(text);
@@ -139,17 +141,17 @@ final class InitramfsRules {
             WHY);
       }
     }
-    if (hasDracut) {
+    if (mkinitrd.dracut()) {
       changed |= dracutConfig(planner);
     }
     if (!changed) {
       return;
     }
     List<String> images = new ArrayList<>();
-    for (String version : kernels.all()) {
-      images.add(initrd(planner, version, "/boot/initrd-" + version));
+    for (Kernel kernel : planner.boot.kernels()) {
+      images.add(planner.boot.initrdOf(kernel));
     }
-    planner.run(List.of(mkinitrd), images, WHY);
+    planner.run(List.of(mkinitrd.program()), images, WHY);
   }
 
   private static final Pattern HOSTADAPTER =
@@ -159,8 +161,7 @@ final class InitramfsRules {
    * RHEL 5: mkinitrd loads the scsi_hostadapter aliases of /etc/modprobe.conf (xenblk under Xen);
    * virtio_blk is added as one more, and virtio_pci, which it needs, given with --with.
    */
-  private static void redHat5(Planner planner, Kernels kernels, String mkinitrd)
-      throws GuestException {
+  private static void redHat5(Planner planner, String mkinitrd) throws GuestException {
     String path = "/etc/modprobe.conf";
     String text = planner.text(path).orElse("");
     Matcher matcher = HOSTADAPTER.matcher(text);
@@ -180,42 +181,14 @@ final class InitramfsRules {
       planner.edit(
           path, text + separator + "alias scsi_hostadapter" + suffix + " virtio_blk\n", WHY);
     }
-    for (String version : kernels.forKvm()) {
-      String image = initrd(planner, version, "/boot/initrd-" + version + ".img");
+    for (Kernel kernel : planner.boot.forKvm()) {
+      String image = planner.boot.initrdOf(kernel);
       planner.run(
-          List.of(mkinitrd, "-f", "--with=virtio_pci", "--with=virtio_blk", image, version),
+          List.of(
+              mkinitrd, "-f", "--with=virtio_pci", "--with=virtio_blk", image, kernel.version()),
           List.of(image),
           WHY);
     }
-  }
-
-  /** The initramfs image of {@code version} that is there, or {@code otherwise}. */
-  private static String initrd(Planner planner, String version, String otherwise)
-      throws GuestException {
-    return planner
-        .firstFile(
-            "/boot/initrd.img-" + version,
-            "/boot/initramfs-" + version + ".img",
-            "/boot/initrd-" + version + ".img",
-            "/boot/initrd-" + version)
-        .orElse(otherwise);
-  }
-
-  /** The image x2k boots {@code version} with, if it has one. */
-  static Optional<String> existingInitrd(Planner planner, String version) throws GuestException {
-    return planner.firstFile(
-        "/boot/initrd.img-" + version,
-        "/boot/initramfs-" + version + ".img",
-        "/boot/initrd-" + version + ".img",
-        "/boot/initrd-" + version);
-  }
-
-  /** The image each tool writes for {@code version}. */
-  static String expectedInitrd(Planner planner, String version) throws GuestException {
-    if (planner.program("update-initramfs").isPresent()) {
-      return "/boot/initrd.img-" + version;
-    }
-    return initrd(planner, version, "/boot/initramfs-" + version + ".img");
   }
 
   private static String normal(String module) {
