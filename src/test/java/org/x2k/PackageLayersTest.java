@@ -21,6 +21,7 @@ class PackageLayersTest {
   private static final List<String> FLOORS =
       List.of(
           "cli",
+          "hook",
           "migrate",
           "guest.engine",
           "guest.rules",

@@ -11,9 +11,11 @@ import org.x2k.convert.ConversionSettings.DiskBus;
 import org.x2k.convert.ConversionSettings.DiskFormat;
 import org.x2k.convert.ConversionSettings.DomainType;
 import org.x2k.convert.ConversionSettings.NicModel;
+import org.x2k.convert.DomainConverter;
 import org.x2k.io.IoReason;
 import org.x2k.libvirt.CapabilitiesException;
 import org.x2k.libvirt.HostCapabilities;
+import org.x2k.nativecfg.XenConfig.Format;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -143,6 +145,15 @@ public final class ConversionOptions {
               + " names each): a definition from another host names that host's resources.")
   boolean allowHostResources;
 
+  /**
+   * x2k convert's converter for these options, {@code mappings} and native configs of {@code
+   * nativeFormat} (null: told from each config).
+   */
+  DomainConverter converter(MappingOptions mappings, Format nativeFormat) {
+    return DomainConverter.xenToKvm(settings(), mappings.bridges, mappings.networks)
+        .withNativeFormat(nativeFormat);
+  }
+
   /** The domain type the conversion makes: --type, or kvm. */
   String domainType() {
     return type != null ? type.name() : DomainType.kvm.name();
@@ -189,7 +200,7 @@ public final class ConversionOptions {
       throw new ParameterException(
           spec.commandLine(), "--emulator takes an absolute path or none, not '" + emulator + "'");
     }
-    if (defaultBridge != null && !MappingOptions.isName(defaultBridge)) {
+    if (defaultBridge != null && !ConversionSettings.isBridgeName(defaultBridge)) {
       throw new ParameterException(
           spec.commandLine(),
           "--default-bridge takes a bridge name"

@@ -1,14 +1,19 @@
 package org.x2k.cli;
 
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
+import org.x2k.libvirt.DomainSelection;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Fleet mode: domains read from a Xen host and defined on a KVM host through libvirt. */
 public final class FleetOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
   @Option(
       names = "--connect",
       paramLabel = "URI",
@@ -18,16 +23,27 @@ public final class FleetOptions {
               + " name domains there; or use --all or --match.")
   String connect;
 
-  @Option(names = "--all", description = "With --connect: every domain of the source.")
-  boolean all;
+  /** --all or --match, never both; null if neither. */
+  @ArgGroup(exclusive = true)
+  DomainChoice choice;
 
-  @Option(
-      names = "--match",
-      paramLabel = "PATTERN",
-      description =
-          "With --connect: the domains whose names match the glob PATTERN (*, ?, [abc]);"
-              + " repeatable.")
-  List<String> patterns = new ArrayList<>();
+  /** Which domains of --connect a run takes, other than by name. */
+  static final class DomainChoice {
+    @Option(
+        names = "--all",
+        required = true,
+        description = "With --connect: every domain of the source.")
+    boolean all;
+
+    @Option(
+        names = "--match",
+        paramLabel = "PATTERN",
+        required = true,
+        description =
+            "With --connect: the domains whose names match the glob PATTERN (*, ?, [abc]);"
+                + " repeatable.")
+    List<String> patterns = new ArrayList<>();
+  }
 
   @Option(
       names = "--define",
@@ -45,19 +61,40 @@ public final class FleetOptions {
           "With --define: redefine domains that exist on the target under the same name and uuid.")
   boolean replace;
 
-  /** Whether any fleet option was given. */
-  boolean any() {
-    return connect != null || all || !patterns.isEmpty() || define != null || replace;
+  /**
+   * The domains of --connect that {@code names} and these options choose, once the combinations
+   * that cannot work are refused as usage errors.
+   *
+   * @param recursive whether -r was given
+   */
+  DomainSelection validate(List<String> names, OutputOptions output, boolean recursive) {
+    DomainSelection selection =
+        new DomainSelection(
+            names, choice != null && choice.all, choice != null ? choice.patterns : List.of());
+    if (connect == null && choice != null) {
+      throw usage("--all and --match choose domains of --connect URI");
+    }
+    if (connect != null && names.isEmpty() && choice == null) {
+      throw usage("--connect needs domain names, --all or --match PATTERN");
+    }
+    if (choice != null && !names.isEmpty()) {
+      throw usage(
+          (choice.all ? "--all takes every domain" : "--match chooses the domains")
+              + ": drop the names");
+    }
+    if (replace && define == null) {
+      throw usage("--replace applies to --define URI");
+    }
+    if (connect != null && (output.inPlace || recursive)) {
+      throw usage("--in-place and --recursive apply to files, not to domains read with --connect");
+    }
+    if (define != null && output.diff) {
+      throw usage("--diff writes no definition: drop --define");
+    }
+    return selection;
   }
 
-  /** Whether domain {@code name} matches one of the --match patterns. */
-  boolean matches(String name) {
-    for (String pattern : patterns) {
-      PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
-      if (!name.contains("/") && matcher.matches(Path.of(name))) {
-        return true;
-      }
-    }
-    return false;
+  private ParameterException usage(String message) {
+    return new ParameterException(mixee.commandLine(), message);
   }
 }

@@ -1,12 +1,25 @@
 package org.x2k.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import org.x2k.guest.engine.GuestSession;
+import org.x2k.migrate.Batch;
+import org.x2k.migrate.GuestStep;
+import org.x2k.migrate.Migration;
+import org.x2k.nativecfg.XenConfig.Format;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code x2k guest}: the in-guest changes of {@code x2k convert --guest} for a domain converted
- * earlier (given its Xen definition again, which carries the plan), or their undoing.
+ * earlier (given its Xen definition again, which carries the plan), or their undoing. It takes
+ * convert's options but those of fleet mode: the guest's disks are changed on this host.
  */
 @Command(
     name = "guest",
@@ -29,7 +42,39 @@ import picocli.CommandLine.Option;
     },
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILED_OR_LEFT_OUT_LINE, ExitCodes.USAGE_LINE})
-public final class GuestCommand extends ConvertCommand {
+public final class GuestCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @ParentCommand X2kCommand parent;
+
+  @Parameters(
+      paramLabel = "INPUT",
+      arity = "0..*",
+      description =
+          "The Xen definitions the domains were converted from: domain or snapshot XML files,"
+              + " xl/xm configs, directories of them, or - for standard input (the default).")
+  List<String> inputArguments = new ArrayList<>();
+
+  @Option(
+      names = "--native-format",
+      paramLabel = "xl|xm|auto",
+      converter = NativeFormatOption.class,
+      description = NativeFormatOption.DESCRIPTION)
+  Format nativeFormat;
+
+  @Mixin OutputOptions output;
+
+  @Option(
+      names = {"-r", "--recursive"},
+      description =
+          "Also take the files in subdirectories of a directory INPUT, keeping their relative"
+              + " layout under the output directory.")
+  boolean recursive;
+
+  @Mixin MappingOptions mappings;
+
+  @Mixin ConversionOptions conversion;
+
   @Option(
       names = "--undo",
       description =
@@ -37,18 +82,27 @@ public final class GuestCommand extends ConvertCommand {
               + " it), restoring each file byte for byte; writes no domain.")
   boolean undo;
 
-  @Override
-  GuestSession.Mode guestMode() {
-    if (undo) {
-      output.dryRun = true;
-      return GuestSession.Mode.UNDO;
-    }
-    guest = true;
-    return super.guestMode();
-  }
+  @Mixin GuestOptions guestOptions;
+
+  @Mixin ReportOptions reporting;
+
+  @Mixin CommonOptions common;
 
   @Override
-  String verb() {
-    return undo ? "undone" : "converted";
+  public Integer call() {
+    mappings.validate();
+    GuestSession.Mode mode;
+    if (undo) {
+      output.dryRun = true; // undoing writes no domain
+      mode = GuestSession.Mode.UNDO;
+    } else {
+      mode = output.dryRun ? GuestSession.Mode.DRY_RUN : GuestSession.Mode.APPLY;
+    }
+    Batch batch = parent.batch(spec, output, reporting, common, undo ? "undone" : "converted");
+    batch.withGuest(new GuestStep(guestOptions.settings(), mode, output.force));
+    Migration migration =
+        new Migration(batch, conversion.converter(mappings, nativeFormat), conversion.domainType())
+            .forSavedHost(conversion.capabilities());
+    return parent.run(spec, migration, inputArguments, recursive, output);
   }
 }

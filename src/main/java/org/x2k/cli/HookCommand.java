@@ -3,16 +3,10 @@ package org.x2k.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.x2k.convert.Conversion;
 import org.x2k.convert.ConversionException;
-import org.x2k.convert.DomainConverter;
-import org.x2k.io.Input;
+import org.x2k.hook.HookRewrite;
 import org.x2k.io.InputException;
-import org.x2k.migrate.Exhaustion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,72 +79,16 @@ public final class HookCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  /** The operations whose XML the hook rewrites, as the seed's script. */
-  static boolean rewrites(String operation, String subOperation) {
-    return subOperation.equals("begin")
-        && (operation.equals("migrate") || operation.equals("restore"));
-  }
-
-  /** Work done within the deadline, which stops no faster than its thread when it is not. */
-  private interface HookWork {
-    Conversion run() throws InputException, ConversionException, IOException;
-  }
-
-  /**
-   * Runs {@code work} on a daemon thread and waits at most {@link #timeoutSeconds}: past it, the
-   * hook fails and the process ends (Main exits), taking the runaway thread with it.
-   */
-  private Conversion withinDeadline(HookWork work)
-      throws InputException, ConversionException, IOException {
-    FutureTask<Conversion> task = new FutureTask<>(work::run);
-    Thread thread = new Thread(task, "x2k-hook");
-    thread.setDaemon(true);
-    thread.start();
-    try {
-      return task.get(timeoutSeconds, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      throw new InputException("the rewrite took longer than " + timeoutSeconds + " s (--timeout)");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InputException("interrupted");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof InputException input) {
-        throw input;
-      }
-      if (cause instanceof ConversionException conversion) {
-        throw conversion;
-      }
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof StackOverflowError | cause instanceof OutOfMemoryError) {
-        throw new InputException(Exhaustion.message((VirtualMachineError) cause));
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(cause);
-    }
-  }
-
   @Override
   public Integer call() {
-    if (!rewrites(operation, subOperation)) {
+    if (!HookRewrite.rewrites(operation, subOperation)) {
       return ExitCodes.OK;
     }
     try {
       if (timeoutSeconds < 1) {
         throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
       }
-      HookConfig mappings = HookConfig.read(config);
-      Conversion result =
-          withinDeadline(
-              () -> {
-                byte[] xml = Input.readBounded(parent.stdin());
-                return DomainConverter.bridgesOnly(mappings.bridges(), mappings.networks())
-                    .convert(xml);
-              });
+      Conversion result = new HookRewrite(timeoutSeconds).rewrite(parent.stdin(), config);
       spec.commandLine().getOut().print(result.xml());
       spec.commandLine().getOut().flush();
       return ExitCodes.OK;

@@ -2,6 +2,7 @@ package org.x2k.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.x2k.convert.ConversionSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -33,7 +34,7 @@ public final class MappingOptions {
   private void check(String option, Map<String, String> mappings) {
     mappings.forEach(
         (from, to) -> {
-          if (!isName(from) || !isName(to)) {
+          if (!ConversionSettings.isBridgeName(from) || !ConversionSettings.isBridgeName(to)) {
             throw new ParameterException(
                 spec.commandLine(),
                 option
@@ -45,10 +46,5 @@ public final class MappingOptions {
                     + "'");
           }
         });
-  }
-
-  /** A Linux interface or libvirt network name: no blanks, slashes or '='. */
-  static boolean isName(String name) {
-    return name.matches("[A-Za-z0-9][A-Za-z0-9._:-]*");
   }
 }

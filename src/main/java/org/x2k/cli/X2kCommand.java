@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.x2k.migrate.Batch;
+import org.x2k.migrate.Migration;
+import org.x2k.migrate.MigrationException;
 import org.x2k.migrate.Streams;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -111,6 +113,24 @@ public final class X2kCommand implements Callable<Integer> {
       String verb) {
     return new Batch(
         streams(subcommand), output.settings(), reporting.settings(), common.stacktrace, verb);
+  }
+
+  /**
+   * Runs {@code migration} over {@code inputs}: its exit code, or a run that cannot start (a host
+   * out of reach, a domain type the target lacks) said in one line.
+   */
+  int run(
+      CommandSpec subcommand,
+      Migration migration,
+      List<String> inputs,
+      boolean recursive,
+      OutputOptions output) {
+    try {
+      return ExitCodes.of(migration.run(inputs, recursive, output::validate));
+    } catch (MigrationException e) {
+      subcommand.commandLine().getErr().println("x2k: " + e.getMessage());
+      return ExitCodes.FAILED;
+    }
   }
 
   InputStream stdin() {

@@ -90,6 +90,33 @@ public record ConversionSettings(
     rtl8139
   }
 
+  /**
+   * The guest's own kernel, copied out to the host by the guest step, which the converted domain
+   * boots directly.
+   *
+   * @param kernel the kernel's path on the host
+   * @param initrd its initramfs's path on the host
+   * @param commandLine its command line
+   */
+  public record DirectBoot(String kernel, String initrd, String commandLine) {
+    /** xen2qemu.xsl's parameters for it. */
+    Map<String, String> stylesheetParameters() {
+      Map<String, String> parameters = new LinkedHashMap<>();
+      parameters.put("guest-kernel", kernel);
+      parameters.put("guest-initrd", initrd);
+      parameters.put("guest-cmdline", commandLine);
+      return parameters;
+    }
+  }
+
+  /**
+   * Whether {@code name} can be a Linux bridge or libvirt network name as the stylesheets take it
+   * (--bridge, --network, --default-bridge, the hook's mappings): no blanks, slashes or '='.
+   */
+  public static boolean isBridgeName(String name) {
+    return name.matches("[A-Za-z0-9][A-Za-z0-9._:-]*");
+  }
+
   /** The domain type the conversion makes. */
   public String domainTypeName() {
     return domainType != null ? domainType.name() : DomainType.kvm.name();

@@ -11,14 +11,12 @@ import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmAtomicValue;
 import net.sf.saxon.s9api.XdmMap;
 import net.sf.saxon.s9api.XdmNode;
-import net.sf.saxon.s9api.XdmNodeKind;
 import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import org.x2k.convert.Stylesheets.Bundled;
 import org.x2k.nativecfg.NativeConfigDocument;
 import org.x2k.nativecfg.NativeConfigException;
 import org.x2k.nativecfg.XenConfig.Format;
-import org.x2k.text.ControlCharacters;
 
 /**
  * Runs a document through a pipeline of the bundled stylesheets: safe parsing, then each stylesheet
@@ -136,27 +134,26 @@ public final class DomainConverter {
    * @throws ConversionException if the bytes are not a well-formed document the stylesheets take
    */
   public Conversion convert(byte[] xml) throws ConversionException {
-    return convert(xml, Map.of());
+    return convert(xml, steps);
   }
 
-  /**
-   * As {@link #convert(byte[])}, with more parameters for xen2qemu.xsl (x2k guest's kernel for
-   * direct boot).
-   */
-  public Conversion convert(byte[] xml, Map<String, String> moreParameters)
+  /** As {@link #convert(byte[])}, the domain booting the guest's own kernel, copied out. */
+  public Conversion convert(byte[] xml, ConversionSettings.DirectBoot boot)
       throws ConversionException {
-    List<Step> steps = this.steps;
-    if (!moreParameters.isEmpty()) {
-      steps = new ArrayList<>();
-      for (Step step : this.steps) {
-        if (step.stylesheet() == Bundled.XEN2QEMU) {
-          Map<QName, XdmValue> parameters = new LinkedHashMap<>(step.parameters());
-          moreParameters.forEach((name, value) -> parameters.put(new QName(name), untyped(value)));
-          step = new Step(step.stylesheet(), parameters);
-        }
-        steps.add(step);
+    List<Step> withBoot = new ArrayList<>();
+    for (Step step : steps) {
+      if (step.stylesheet() == Bundled.XEN2QEMU) {
+        Map<QName, XdmValue> parameters = new LinkedHashMap<>(step.parameters());
+        boot.stylesheetParameters()
+            .forEach((name, value) -> parameters.put(new QName(name), untyped(value)));
+        step = new Step(step.stylesheet(), parameters);
       }
+      withBoot.add(step);
     }
+    return convert(xml, withBoot);
+  }
+
+  private Conversion convert(byte[] xml, List<Step> steps) throws ConversionException {
     List<String> notes = new ArrayList<>();
     List<Report> reports = new ArrayList<>();
     boolean fromNative = !NativeConfigDocument.isXml(xml);
@@ -165,20 +162,7 @@ public final class DomainConverter {
       throw new ConversionException(
           "XML, not an xl or xm config", null, ConversionException.NOT_A_DOMAIN);
     }
-    XdmNode subject = subject(document);
-    String name = childText(subject, "name");
-    int control = ControlCharacters.firstInName(name);
-    if (control >= 0) {
-      throw new ConversionException(
-          "the domain name '"
-              + ControlCharacters.escaped(name)
-              + "' holds the control character "
-              + ControlCharacters.name(control)
-              + " (x2k takes no control character in a name: it would forge or reorder the lines"
-              + " of messages)",
-          null,
-          "domain-name");
-    }
+    DomainIdentity identity = DomainIdentity.of(document);
     XdmNode current = document;
     for (Step step : steps) {
       current = transform(step.stylesheet(), current, step.parameters(), notes, reports);
@@ -186,8 +170,8 @@ public final class DomainConverter {
     Report report = Report.join(reports);
     return new Conversion(
         LibvirtXmlWriter.write(current),
-        name,
-        childText(subject, "uuid"),
+        identity.name(),
+        identity.uuid(),
         !report.isEmpty(),
         notes,
         report,
@@ -228,27 +212,6 @@ public final class DomainConverter {
       return LibvirtXmlWriter.write(readNative(xml, new ArrayList<>(), new ArrayList<>()));
     }
     return LibvirtXmlWriter.write(parse(xml));
-  }
-
-  /** The element whose name and uuid identify the document: the root, or a snapshot's domain. */
-  private static XdmNode subject(XdmNode document) {
-    XdmNode root = document.children().iterator().next();
-    for (XdmNode node : document.children()) {
-      if (node.getNodeKind() == XdmNodeKind.ELEMENT) {
-        root = node;
-      }
-    }
-    for (XdmNode domain : root.children("domain")) {
-      return domain;
-    }
-    return root;
-  }
-
-  private static String childText(XdmNode element, String name) {
-    for (XdmNode child : element.children(name)) {
-      return child.getStringValue().strip();
-    }
-    return "";
   }
 
   private static XdmAtomicValue untyped(String value) {

@@ -13,6 +13,9 @@ import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.ErrorCallback;
 import org.libvirt.LibvirtException;
+import org.x2k.io.Input;
+import org.x2k.io.Inputs;
+import org.x2k.text.ControlCharacters;
 
 /**
  * A libvirt connection, as x2k uses one: reading domains' inactive definitions from a Xen host and
@@ -92,6 +95,40 @@ public final class Hypervisor implements AutoCloseable {
       throw new HypervisorException(
           "cannot read domain " + name + " from " + uri + ": " + message(e));
     }
+  }
+
+  /**
+   * The inactive definitions of the domains {@code selection} takes, as virsh dumpxml --inactive
+   * prints them; a domain that cannot be read, or whose name holds a control character, is a
+   * problem of the result and the others are read.
+   */
+  public Inputs readDomains(DomainSelection selection) throws HypervisorException {
+    List<String> names = selection.names();
+    List<Inputs.Problem> problems = new ArrayList<>();
+    if (selection.listsDomains()) {
+      names = domainNames().stream().filter(selection::takes).toList();
+      if (names.isEmpty()) {
+        problems.add(new Inputs.Problem(uri(), selection.nothingTaken()));
+      }
+    }
+    List<Input> documents = new ArrayList<>();
+    for (String name : names) {
+      int control = ControlCharacters.firstInName(name);
+      if (control >= 0) {
+        // a name from the source host, shown as it is, would forge or reorder message lines
+        problems.add(
+            new Inputs.Problem(
+                ControlCharacters.escaped(name),
+                "the domain name holds the control character " + ControlCharacters.name(control)));
+        continue;
+      }
+      try {
+        documents.add(Input.ofDomain(name, inactiveXml(name)));
+      } catch (HypervisorException e) {
+        problems.add(new Inputs.Problem(name, e.getMessage()));
+      }
+    }
+    return Inputs.of(documents, problems);
   }
 
   /**

@@ -1,12 +1,11 @@
 package org.x2k.migrate;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.x2k.convert.Conversion;
 import org.x2k.convert.ConversionException;
+import org.x2k.convert.ConversionSettings;
 import org.x2k.convert.DomainConverter;
 import org.x2k.convert.GuestDomain;
 import org.x2k.convert.Report;
@@ -88,11 +87,14 @@ public final class GuestStep {
     }
     String converted = result.xml();
     if (guest.kernel().isPresent()) {
-      Map<String, String> parameters = new LinkedHashMap<>();
-      parameters.put("guest-kernel", guest.kernel().get().kernel().toString());
-      parameters.put("guest-initrd", guest.kernel().get().initrd().toString());
-      parameters.put("guest-cmdline", guest.kernel().get().commandLine());
-      converted = converter.convert(xml, parameters).xml();
+      GuestSession.HostKernel kernel = guest.kernel().get();
+      converted =
+          converter
+              .convert(
+                  xml,
+                  new ConversionSettings.DirectBoot(
+                      kernel.kernel().toString(), kernel.initrd().toString(), kernel.commandLine()))
+              .xml();
     }
     return result.withGuest(converted, report(result.report(), guest), guest.diff());
   }

@@ -55,6 +55,26 @@ class FleetOptionsTest {
         "-i");
     assertUsage(
         "--diff writes no definition", "convert", "vm.xml", "--define", "qemu:///system", "--diff");
+    assertUsage(
+        "--match chooses the domains: drop the names",
+        "convert",
+        "--connect",
+        "test:///default",
+        "--match",
+        "web*",
+        "vm1");
+  }
+
+  @Test
+  void allAndMatchExcludeEachOther() {
+    assertUsage(
+        "Error: --all, --match=PATTERN are mutually exclusive",
+        "convert",
+        "--connect",
+        "test:///default",
+        "--all",
+        "--match",
+        "web*");
   }
 
   private static void assumeLibvirtClient() {
@@ -93,5 +113,25 @@ class FleetOptionsTest {
             .get(0)
             .startsWith("x2k: no-such-vm: cannot read domain no-such-vm from test:///default: "),
         result.err());
+  }
+
+  @Test
+  void matchIsRepeatableAndTakesADomainAnyPatternMatches() throws Exception {
+    assumeLibvirtClient();
+    Path out = dir.resolve("matched");
+    Cli.Result result =
+        Cli.run(
+            "",
+            "convert",
+            "--connect",
+            "test:///default",
+            "--match",
+            "nothing*",
+            "--match",
+            "t?st",
+            "-o",
+            out + "/");
+    assertEquals(0, result.exitCode(), result.err());
+    assertEquals(List.of("test.xml"), HostileInputTest.written(out));
   }
 }

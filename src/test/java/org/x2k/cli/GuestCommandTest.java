@@ -122,4 +122,14 @@ class GuestCommandTest {
     assertEquals(ExitCodes.USAGE, result.exitCode(), result.err());
     assertTrue(result.err().contains("drop --connect and --define"), result.err());
   }
+
+  /** x2k guest has convert's options but fleet mode's and --guest, which it is. */
+  @Test
+  void guestTakesNoFleetOptions() {
+    for (String option : List.of("--connect", "--define", "--all", "--guest")) {
+      Cli.Result result = Cli.run("", "guest", option, "vm.xml");
+      assertEquals(ExitCodes.USAGE, result.exitCode(), option + ": " + result.err());
+      assertTrue(result.err().startsWith("x2k: Unknown option: '" + option + "'"), result.err());
+    }
+  }
 }

@@ -14,12 +14,11 @@ import org.junit.jupiter.api.Test;
  * replaces whatever booted the guest under Xen, in libvirt's order.
  */
 class GuestKernelParametersTest {
-  private static final Map<String, String> GUEST_KERNEL =
-      Map.of(
-          "guest-kernel", "/var/lib/libvirt/boot/vm/vmlinuz-6.1.0-13-amd64",
-          "guest-initrd", "/var/lib/libvirt/boot/vm/initrd.img-6.1.0-13-amd64",
-          "guest-cmdline",
-              "root=UUID=4f6c3a9e-2b1d-4e5f-9a7c-0d8e6b2f1a3c ro console=hvc0 console=ttyS0");
+  private static final ConversionSettings.DirectBoot GUEST_KERNEL =
+      new ConversionSettings.DirectBoot(
+          "/var/lib/libvirt/boot/vm/vmlinuz-6.1.0-13-amd64",
+          "/var/lib/libvirt/boot/vm/initrd.img-6.1.0-13-amd64",
+          "root=UUID=4f6c3a9e-2b1d-4e5f-9a7c-0d8e6b2f1a3c ro console=hvc0 console=ttyS0");
 
   private static String os(String xml) {
     return xml.substring(xml.indexOf("<os>"), xml.indexOf("</os>") + 5);

@@ -1,4 +1,4 @@
-package org.x2k.cli;
+package org.x2k.hook;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.x2k.convert.ConversionSettings;
 import org.x2k.io.InputException;
 import org.x2k.io.TrustedPath;
 
@@ -24,10 +25,10 @@ import org.x2k.io.TrustedPath;
  * network xenbr1=hostonly
  * </pre>
  */
-record HookConfig(Map<String, String> bridges, Map<String, String> networks) {
-  static final Path DEFAULT = Path.of("/etc/x2k/hook.conf");
+public record HookConfig(Map<String, String> bridges, Map<String, String> networks) {
+  public static final Path DEFAULT = Path.of("/etc/x2k/hook.conf");
 
-  static HookConfig read(Path file) throws InputException {
+  public static HookConfig read(Path file) throws InputException {
     List<String> lines;
     try {
       if (!Files.exists(file)) {
@@ -54,8 +55,8 @@ record HookConfig(Map<String, String> bridges, Map<String, String> networks) {
       String[] mapping = words.length == 2 ? words[1].split("=", -1) : new String[0];
       boolean valid =
           mapping.length == 2
-              && MappingOptions.isName(mapping[0])
-              && MappingOptions.isName(mapping[1])
+              && ConversionSettings.isBridgeName(mapping[0])
+              && ConversionSettings.isBridgeName(mapping[1])
               && (words[0].equals("bridge") || words[0].equals("network"));
       if (!valid) {
         throw new InputException(
@@ -100,7 +101,7 @@ record HookConfig(Map<String, String> bridges, Map<String, String> networks) {
     }
   }
 
-  String text() {
+  public String text() {
     StringBuilder text =
         new StringBuilder(
             "# x2k libvirt hook: bridges renamed in the XML of incoming migrations and restores.\n"
