@@ -45,6 +45,9 @@
     <xsl:param name="hvm" as="xs:boolean"/>
     <xsl:param name="setting" as="element(setting)"/>
     <xsl:param name="spec" as="xs:string"/>
+    <xsl:if test="starts-with($disk?target, 'iscsi:') and not(contains($disk?target, 'portal='))">
+      <xsl:sequence select="x2k:bad-item($setting, $spec, 'names no iSCSI portal (block-iscsi found it in dom0''s iSCSI node database): once the KVM host has logged in to the target, write the entry as phy:/dev/disk/by-path/ip-PORTAL-iscsi-' || substring-after($disk?target, 'iscsi:') || '-lun-0')"/>
+    </xsl:if>
     <xsl:variable name="vdev" select="$disk?vdev"/>
     <xsl:if test="not(matches($vdev, '^(xvd|hd|sd|fd)[a-z]+[0-9]*$'))">
       <xsl:sequence select="x2k:bad-item($setting, $spec, 'no virtual device name (vdev) such as xvda or hda')"/>
@@ -54,23 +57,33 @@
         else if (starts-with($vdev, 'sd')) then 'scsi'
         else if (starts-with($vdev, 'fd')) then 'fdc'
         else 'ide'"/>
-    <xsl:variable name="rbd" select="starts-with($disk?target, 'rbd:')"/>
-    <disk type="{if ($rbd) then 'network' else $disk?type}"
+    <xsl:variable name="network" select="x2k:network-source($disk?target)"/>
+    <!-- drbd:RESOURCE: the resource's device as drbd-utils' udev rules name it -->
+    <xsl:variable name="target" select="
+        if (starts-with($disk?target, 'drbd:')) then '/dev/drbd/by-res/' || substring-after($disk?target, 'drbd:')
+        else $disk?target"/>
+    <!-- a device node is a block device whatever the prefix said, as xl and xend
+         found by stat() -->
+    <xsl:variable name="type" select="
+        if (exists($network)) then 'network'
+        else if (starts-with($target, '/dev/')) then 'block'
+        else $disk?type"/>
+    <disk type="{$type}"
         device="{if ($disk?cdrom) then 'cdrom' else if ($bus = 'fdc') then 'floppy' else 'disk'}">
-      <driver name="{$disk?driver}">
+      <driver name="{if ($type = 'block' and $disk?driver = 'file') then 'phy' else $disk?driver}">
         <xsl:if test="$disk?format">
           <xsl:attribute name="type" select="$disk?format"/>
         </xsl:if>
       </driver>
       <xsl:choose>
-        <xsl:when test="$rbd">
-          <xsl:sequence select="x2k:rbd-source($disk?target)"/>
+        <xsl:when test="exists($network)">
+          <xsl:sequence select="$network"/>
         </xsl:when>
-        <xsl:when test="$disk?target and $disk?type = 'block'">
-          <source dev="{$disk?target}"/>
+        <xsl:when test="$target and $type = 'block'">
+          <source dev="{$target}"/>
         </xsl:when>
-        <xsl:when test="$disk?target">
-          <source file="{$disk?target}"/>
+        <xsl:when test="$target">
+          <source file="{$target}"/>
         </xsl:when>
       </xsl:choose>
       <target dev="{$vdev}" bus="{$bus}"/>
@@ -99,8 +112,10 @@
        parameters filling target, format, vdev and access in turn; the older
        TARGET,VDEV,ACCESS form is taken when the second field names no format.
        target= takes the rest of the entry, commas included. Deprecated target
-       prefixes: phy: is a block device, raw:/qcow:/qcow2:/vhd: name the format,
-       file:, tap:, tap2:, aio: and ioemu: are dropped. -->
+       prefixes: phy: is a block device, raw:/qcow:/qcow2:/vhd:/vmdk: name the
+       format, file:, tap:, tap2:, tapdisk:, aio:, sync: and ioemu: are dropped.
+       script=block-iscsi, block-nbd and block-drbd read the target as iscsi:,
+       nbd: and drbd: do in xm (x2k:network-source). -->
   <xsl:function name="x2k:xl-disk" as="map(*)">
     <xsl:param name="setting" as="element(setting)"/>
     <xsl:param name="spec" as="xs:string"/>
@@ -121,16 +136,20 @@
     <xsl:if test="count($fields) gt 4">
       <xsl:sequence select="x2k:bad-item($setting, $spec, 'more than four positional parameters (target,format,vdev,access)')"/>
     </xsl:if>
-    <xsl:variable name="raw-target" select="($named-target, $fields[1][. ne ''])[1]"/>
+    <xsl:variable name="script" select="tokenize($named?script, '/')[last()]"/>
+    <xsl:variable name="raw-target" select="
+        let $given := ($named-target, $fields[1][. ne ''])[1]
+        return if ($script = ('block-iscsi', 'block-nbd', 'block-drbd')) then substring-after($script, '-') || ':' || $given
+        else $given"/>
     <xsl:variable name="prefixes" select="
-        if (starts-with($raw-target, 'rbd:')) then ()
-        else analyze-string($raw-target, '^((phy|file|tap|tap2|aio|ioemu|raw|qcow|qcow2|vhd|tapdisk):)+')/*:match/*:group ! substring-before(., ':')"/>
+        if (matches($raw-target, '^(rbd|nbd|iscsi|drbd):')) then ()
+        else analyze-string($raw-target, '^((phy|file|tap|tap2|aio|sync|ioemu|raw|qcow|qcow2|vhd|vmdk|tapdisk):)+')/*:match/*:group ! substring-before(., ':')"/>
     <xsl:variable name="target" select="
-        if (exists($prefixes)) then replace($raw-target, '^((phy|file|tap|tap2|aio|ioemu|raw|qcow|qcow2|vhd|tapdisk):)+', '')
+        if (exists($prefixes)) then replace($raw-target, '^((phy|file|tap|tap2|aio|sync|ioemu|raw|qcow|qcow2|vhd|vmdk|tapdisk):)+', '')
         else $raw-target"/>
     <xsl:variable name="vdev-field" select="($named?vdev, $fields[3][. ne ''])[1]"/>
     <xsl:variable name="cdrom" select="$flags = 'cdrom' or $named?devtype = 'cdrom' or ends-with($vdev-field, ':cdrom')"/>
-    <xsl:variable name="format" select="($named?format[. ne ''], $fields[2][. ne ''], $prefixes[. = ('raw', 'qcow', 'qcow2', 'vhd')][last()])[1]"/>
+    <xsl:variable name="format" select="($named?format[. ne ''], $fields[2][. ne ''], $prefixes[. = ('raw', 'qcow', 'qcow2', 'vhd', 'vmdk')][last()])[1]"/>
     <xsl:if test="exists($format) and not($format = $x2k:xl-disk-formats)">
       <xsl:sequence select="x2k:bad-item($setting, $spec, 'unknown format ' || $format)"/>
     </xsl:if>
@@ -150,7 +169,9 @@
   </xsl:function>
 
   <!-- xm: SOURCE,DEVICE,MODE. SOURCE is DRIVER:PATH (phy, file, tap, tap2; no
-       driver means phy) and tap's PATH starts with the image type (aio is raw);
+       driver means phy; nbd, iscsi and drbd name a block script's device, read by
+       x2k:network-source) and tap's PATH starts with the image type (aio and sync
+       are raw; tap2 may put tapdisk: first);
        DEVICE may carry ioemu: before and :cdrom or :disk after; MODE r (or ro) is
        read-only, w! or ! shared. -->
   <xsl:function name="x2k:xm-disk" as="map(*)">
@@ -163,21 +184,68 @@
     <xsl:variable name="device" select="replace(substring-before(substring-after($spec, ','), ','), '^ioemu:', '')"/>
     <xsl:variable name="mode" select="substring-after(substring-after($spec, ','), ',')"/>
     <xsl:variable name="driver" select="if (contains($source, ':')) then substring-before($source, ':') else 'phy'"/>
-    <xsl:variable name="path" select="if (contains($source, ':')) then substring-after($source, ':') else $source"/>
+    <xsl:variable name="remote" select="$driver = ('nbd', 'iscsi', 'drbd')"/>
+    <!-- tap2's tapdisk: names the blktap2 driver before the image type -->
+    <xsl:variable name="path" select="
+        if ($remote) then $source
+        else replace(if (contains($source, ':')) then substring-after($source, ':') else $source, '^tapdisk:', '')"/>
     <xsl:variable name="tap" select="$driver = ('tap', 'tap2')"/>
     <xsl:if test="$tap and not(contains($path, ':'))">
       <xsl:sequence select="x2k:bad-item($setting, $spec, $driver || ': needs the image type, as in tap:aio:/path')"/>
     </xsl:if>
     <xsl:variable name="image-type" select="if ($tap) then substring-before($path, ':') else ()"/>
+    <xsl:if test="$tap and not($image-type = ('aio', 'sync', 'qcow', 'qcow2', 'vhd', 'vmdk', 'ram'))">
+      <xsl:sequence select="x2k:bad-item($setting, $spec, 'unknown image type ' || $driver || ':' || $image-type)"/>
+    </xsl:if>
     <xsl:sequence select="map{
         'target': (if ($tap) then substring-after($path, ':') else $path)[. ne ''],
         'vdev': replace($device, ':(cdrom|disk)$', ''),
         'cdrom': ends-with($device, ':cdrom'),
         'readonly': $mode = ('r', 'ro'),
         'shareable': $mode = ('w!', '!'),
-        'format': if ($image-type = 'aio' or not($tap)) then 'raw' else $image-type,
-        'driver': $driver,
+        'format': if ($image-type = ('aio', 'sync', 'ram') or not($tap)) then 'raw' else $image-type,
+        'driver': if ($remote) then 'qemu' else $driver,
         'type': if ($driver = 'phy') then 'block' else 'file'}"/>
+  </xsl:function>
+
+  <!-- A disk Xen's block scripts reached over the network, as libvirt's QEMU
+       driver reaches it: rbd: (QEMU's syntax, x2k:rbd-source); nbd:HOST PORT (or
+       HOST:PORT), block-nbd's server; iscsi:IQN, block-iscsi's target, logged in
+       on its portal (xl: iqn=IQN,portal=ADDRESS), LUN 0; drbd:RESOURCE, the DRBD
+       resource's device as drbd-utils names it, a block device on the KVM host
+       (an iscsi: without portal is refused by x2k:disk: libvirt needs the server).
+       Empty for a local disk. -->
+  <xsl:function name="x2k:network-source" as="element(source)?">
+    <xsl:param name="target" as="xs:string?"/>
+    <xsl:variable name="scheme" select="substring-before($target, ':')"/>
+    <xsl:variable name="rest" select="substring-after($target, ':')"/>
+    <xsl:choose>
+      <xsl:when test="$scheme = 'rbd'">
+        <xsl:sequence select="x2k:rbd-source($target)"/>
+      </xsl:when>
+      <xsl:when test="$scheme = 'nbd'">
+        <xsl:variable name="parts" select="tokenize(normalize-space(replace($rest, '^([^:]+):([0-9]+)$', '$1 $2')), ' ')"/>
+        <source protocol="nbd">
+          <host name="{$parts[1]}">
+            <xsl:if test="$parts[2]">
+              <xsl:attribute name="port" select="$parts[2]"/>
+            </xsl:if>
+          </host>
+        </source>
+      </xsl:when>
+      <xsl:when test="$scheme = 'iscsi'">
+        <xsl:variable name="options" select="map:merge(tokenize($rest, ',')[contains(., '=')] ! map:entry(substring-before(., '='), substring-after(., '=')))"/>
+        <source protocol="iscsi" name="{($options?iqn, $rest)[1]}/0">
+          <xsl:if test="$options?portal">
+            <host name="{replace($options?portal, ':[0-9]+$', '')}">
+              <xsl:if test="matches($options?portal, ':[0-9]+$')">
+                <xsl:attribute name="port" select="replace($options?portal, '^.*:', '')"/>
+              </xsl:if>
+            </host>
+          </xsl:if>
+        </source>
+      </xsl:when>
+    </xsl:choose>
   </xsl:function>
 
   <!-- rbd:POOL/IMAGE[:key=value...] (QEMU's syntax, \: and \; escaped): the

@@ -20,8 +20,11 @@
       select="'mac', 'bridge', 'script', 'model', 'type', 'ip', 'vifname', 'rate', 'backend', 'mtu'"/>
 
   <!-- vif = ["mac=...,bridge=...,..."]: a bridged NIC when a bridge is named or
-       the script is vif-bridge (or vif-vnic), else one on a script of its own
-       (ethernet). bridge=BR.TAG and bridge=BR:TAG:TAG are Open vSwitch VLANs.
+       the script is a bridging one (vif-bridge, vif-vnic, vif-openvswitch) or none,
+       else one on a script of its own (ethernet: vif-route, vif-nat). A vif that
+       names no bridge joined the toolstack's default bridge (xl.cfg(5): xenbr0;
+       xend: the one its network-bridge script made), which the Xen domain leaves
+       unnamed as libvirt's Xen driver does; xen2qemu's repairs name it. bridge=BR.TAG and bridge=BR:TAG:TAG are Open vSwitch VLANs.
        model names the emulated NIC; without one, type=vif (xl) or type=netfront
        (xm) means the PV NIC only. ip: addresses the guest uses (vif-route and
        anti-spoofing); vifname: the backend interface's name; rate: an outbound
@@ -34,7 +37,7 @@
       <xsl:if test="$options?mac and not(matches($options?mac, '^[0-9a-fA-F]{1,2}(:[0-9a-fA-F]{1,2}){5}$'))">
         <xsl:sequence select="x2k:bad-item($setting, ., 'malformed MAC address ' || $options?mac)"/>
       </xsl:if>
-      <xsl:variable name="bridged" select="$options?bridge or $options?script = ('vif-bridge', 'vif-vnic')"/>
+      <xsl:variable name="bridged" select="$options?bridge or x2k:bridging-script($options?script)"/>
       <xsl:variable name="vlans" select="if ($options?bridge) then tokenize($options?bridge, '[.:]')[position() gt 1] else ()"/>
       <interface type="{if ($bridged) then 'bridge' else 'ethernet'}">
         <xsl:if test="$options?mac">
@@ -92,6 +95,13 @@
       </interface>
     </xsl:for-each>
   </xsl:template>
+
+  <!-- Whether a vif's script (a name, or a path to it) connects it to a bridge: no
+       script means vif-bridge, the toolstacks' default (xl-network-configuration(5)). -->
+  <xsl:function name="x2k:bridging-script" as="xs:boolean">
+    <xsl:param name="script" as="xs:string?"/>
+    <xsl:sequence select="empty($script) or tokenize($script, '/')[last()] = ('vif-bridge', 'vif-vnic', 'vif-openvswitch')"/>
+  </xsl:function>
 
   <!-- rate=N[K|M|G]B/s or .../b/s, optionally @interval: libvirt's average in KiB/s. -->
   <xsl:function name="x2k:vif-rate" as="xs:integer">

@@ -37,7 +37,7 @@
        command line. -->
   <xsl:template match="xen-config" mode="x2k:os">
     <os>
-      <type arch="{$arch}" machine="{if (x2k:os-type(.) = 'xenpvh') then 'xenpvh' else 'xenpv'}">{x2k:os-type(.)}</type>
+      <type arch="{x2k:x86-arch(.)}" machine="{if (x2k:os-type(.) = 'xenpvh') then 'xenpvh' else 'xenpv'}">{x2k:os-type(.)}</type>
       <xsl:call-template name="x2k:kernel"/>
     </os>
   </xsl:template>
@@ -48,13 +48,14 @@
        d CD-ROM, n network (default c). -->
   <xsl:template match="xen-config[x2k:os-type(.) = 'hvm']" mode="x2k:os" priority="1">
     <os>
-      <type arch="{$arch}" machine="xenfv">hvm</type>
+      <type arch="{x2k:x86-arch(.)}" machine="xenfv">hvm</type>
       <xsl:choose>
         <xsl:when test="@format = 'xl' and x2k:text(., 'bios') = 'ovmf'">
           <loader readonly="yes" type="pflash">{$ovmf}</loader>
         </xsl:when>
         <xsl:when test="@format = 'xm'">
-          <loader type="rom">{(x2k:text(., 'kernel'), $hvmloader)[1]}</loader>
+          <!-- xend looked for a relative firmware in Xen's firmware directory -->
+          <loader type="rom">{(x2k:text(., 'kernel') ! (if (starts-with(., '/')) then . else $firmware-directory || .), $hvmloader)[1]}</loader>
         </xsl:when>
         <xsl:otherwise>
           <loader type="rom">{$hvmloader}</loader>
@@ -77,10 +78,10 @@
        joined as "root=ROOT EXTRA" (how xm and xl both read them). -->
   <xsl:template name="x2k:kernel">
     <xsl:if test="exists(x2k:text(., 'kernel'))">
-      <kernel>{x2k:text(., 'kernel')}</kernel>
+      <kernel>{x2k:absolute-path(., 'kernel')}</kernel>
     </xsl:if>
     <xsl:if test="exists(x2k:text(., 'ramdisk'))">
-      <initrd>{x2k:text(., 'ramdisk')}</initrd>
+      <initrd>{x2k:absolute-path(., 'ramdisk')}</initrd>
     </xsl:if>
     <xsl:variable name="root" select="x2k:text(., 'root')"/>
     <xsl:variable name="extra" select="x2k:text(., 'extra')"/>
@@ -91,6 +92,50 @@
       <cmdline>{$cmdline}</cmdline>
     </xsl:if>
   </xsl:template>
+
+  <!-- Keys only Xen on Arm reads (xl.cfg(5), "Arm-specific options" and device
+       tree passthrough). -->
+  <xsl:variable name="x2k:arm-keys" as="xs:string+"
+      select="'gic_version', 'dtdev', 'device_tree', 'vuart', 'tee', 'nr_spis', 'sve'"/>
+
+  <!-- The guest's architecture, which a config never names: $arch (x86) unless
+       something in it is for another one, which x2k does not convert (as the XML
+       path refuses a domain of another architecture): ia64's VT-i firmware
+       (guest_firmware.bin) or vhpt, xm's ia64-only key; a key only Xen on Arm reads,
+       or an Arm kernel image (Image, zImage). Refused with that reason. -->
+  <xsl:function name="x2k:x86-arch" as="xs:string">
+    <xsl:param name="config" as="element(xen-config)"/>
+    <xsl:variable name="kernel" select="tokenize(x2k:text($config, 'kernel'), '/')[last()]"/>
+    <xsl:variable name="arm-key" select="$config/setting[@name = $x2k:arm-keys][1]"/>
+    <xsl:variable name="why" as="xs:string?" select="
+        if ($kernel = 'guest_firmware.bin') then
+          'line ' || x2k:setting($config, 'kernel')/@line || ': kernel ' || $kernel || ' is the firmware of ia64 (VT-i) guests'
+        else if ($config/setting[@name = 'vhpt']) then
+          'line ' || $config/setting[@name = 'vhpt'][1]/@line || ': vhpt is read only by Xen on ia64'
+        else if ($arm-key) then
+          'line ' || $arm-key/@line || ': ' || $arm-key/@name || ' is read only by Xen on Arm'
+        else if (matches($kernel, '^z?Image(\.gz)?$')) then
+          'line ' || x2k:setting($config, 'kernel')/@line || ': kernel ' || $kernel || ' is an Arm kernel image'
+        else ()"/>
+    <xsl:sequence select="
+        if (exists($why)) then x2k:fail('unsupported-arch', $why
+            || ': x2k converts x86 guests (i686, x86_64), which KVM on x86 runs; move this guest to a KVM host of its own architecture by hand')
+        else $arch"/>
+  </xsl:function>
+
+  <!-- A file the toolstack read in dom0 (kernel, ramdisk): libvirt takes only
+       absolute paths, and a relative one was looked up in the directory xl or xm
+       ran in, which the config does not say: refused, naming the line. -->
+  <xsl:function name="x2k:absolute-path" as="xs:string">
+    <xsl:param name="config" as="element(xen-config)"/>
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:variable name="path" select="x2k:text($config, $name)"/>
+    <xsl:sequence select="
+        if (starts-with($path, '/')) then $path
+        else x2k:fail('native-value', 'line ' || x2k:setting($config, $name)/@line || ': ' || $name
+            || ' &quot;' || $path || '&quot; is a relative path, which xl and xm looked up in the'
+            || ' directory they ran in: write the absolute path of that file in dom0 into the config')"/>
+  </xsl:function>
 
   <!-- device_model_override (xl) or device_model (xm): the QEMU Xen starts. -->
   <xsl:template match="xen-config" mode="x2k:emulator">

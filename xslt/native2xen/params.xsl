@@ -16,6 +16,10 @@
        itself; libvirt reports it as the loader). -->
   <xsl:param name="hvmloader" as="xs:string" select="'/usr/lib/xen/boot/hvmloader'"/>
 
+  <!-- Where Xen keeps its firmware, in which xend looked up an HVM guest's
+       relative kernel (hvmloader). -->
+  <xsl:param name="firmware-directory" as="xs:string" select="'/usr/lib/xen/boot/'"/>
+
   <!-- UEFI firmware for bios = "ovmf" (LIBXL_FIRMWARE_DIR/ovmf.bin). -->
   <xsl:param name="ovmf" as="xs:string" select="'/usr/lib/xen/boot/ovmf.bin'"/>
 </xsl:stylesheet>

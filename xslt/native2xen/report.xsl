@@ -50,7 +50,7 @@
 
   <!-- How the config was read. -->
   <xsl:template match="xen-config" mode="x2k:report">
-    <change code="native-config">read {if (@format = 'xl') then 'an xl' else 'an xm'} config ({if (@format-from = 'option') then 'format given' else 'detected: ' || @format-reason}) into a Xen domain</change>
+    <change code="native-config">read {if (@format = 'xl') then 'an xl' else 'an xm'} config ({if (@format-from = 'option') then 'format given' else 'detected: ' || @format-reason}) into a Xen domain of architecture {$arch} (configs name none; nothing in this one is for another)</change>
     <xsl:apply-templates select="setting, overridden" mode="x2k:report"/>
   </xsl:template>
 
@@ -76,6 +76,9 @@
       <xsl:variable name="options" select="x2k:options(.)"/>
       <xsl:if test="not($options?mac)">
         <action code="native-no-mac" severity="recommended">vif {position()} (line {$line}) has no MAC address, so Xen gave it a new one at every start; libvirt chooses one when the domain is defined. If the guest's network configuration names the MAC (udev persistent-net rules, HWADDR in ifcfg files), put the MAC it last used into the config first</action>
+      </xsl:if>
+      <xsl:if test="not($options?bridge) and x2k:bridging-script($options?script)">
+        <action code="native-default-bridge" severity="info">vif {position()} (line {$line}) names no bridge: the Xen toolstack put it on its default bridge (xl: xenbr0; xend: the bridge its network-bridge script made, xenbr0 or eth0), which the KVM domain gets as its default bridge</action>
       </xsl:if>
       <xsl:for-each select="map:keys($options)[not(. = $x2k:vif-keys)]">
         <action code="native-unknown-setting" severity="recommended">vif option {.} (line {$line}) is not carried over: x2k does not know it; check whether the guest relies on it</action>

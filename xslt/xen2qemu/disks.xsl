@@ -107,10 +107,22 @@
     <xsl:variable name="chosen" as="xs:string" select="
         if ($device = 'floppy') then (if ($bus = ('xen', 'uml') or starts-with($target/@dev, 'xvd')) then 'fdc' else $bus)
         else if ($device = 'cdrom') then (if ($paravirtual) then $x2k:cdrom-bus else $bus)
-        else if ($paravirtual) then $disk-bus
+        else if (x2k:hvm-emulated-xen-disk($target)) then ($emulated-disk-bus[.], 'ide')[1]
+        else if ($paravirtual) then ($disk-bus[.], 'virtio')[1]
         else if ($emulated-disk-bus) then $emulated-disk-bus
         else $bus"/>
     <xsl:sequence select="if ($chosen = 'ide' and $x2k:q35) then 'sata' else $chosen"/>
+  </xsl:function>
+
+  <!-- An HVM guest's disk on Xen's bus (xvdX): QEMU emulated it as an IDE disk that
+       the guest's PV drivers could unplug. It stays emulated unless the guest is known
+       to have virtio drivers or the disk-bus option says where it goes: Windows without
+       them cannot boot from a virtio disk (INACCESSIBLE_BOOT_DEVICE). -->
+  <xsl:function name="x2k:hvm-emulated-xen-disk" as="xs:boolean">
+    <xsl:param name="target" as="element(target)"/>
+    <xsl:sequence select="not(x2k:was-paravirtual(root($target)/domain))
+                          and ($target/@bus = 'xen' or starts-with($target/@dev, 'xvd'))
+                          and $disk-bus = '' and not($virtio-known)"/>
   </xsl:function>
 
   <xsl:variable name="x2k:cdrom-bus" as="xs:string"
@@ -250,9 +262,20 @@
         <action code="partition-images" severity="required">{x2k:list($partition-images/@dev)} were images of single partitions (one image per partition): x2k attached each as a whole disk ({x2k:list($partition-images ! x2k:final-name(.))}). Such disks have no partition table or bootloader, so the guest cannot boot from BIOS: keep direct kernel boot, or copy the filesystems into one partitioned disk image with GRUB on it.</action>
       </xsl:if>
     </xsl:if>
-    <action code="copy-storage" severity="required">Copy, or make reachable, on the KVM host at the same paths: {x2k:list($disks[source] ! x2k:source(.))}.</action>
+    <xsl:variable name="kept-emulated" as="element(target)*" select="$disks[not(@device = ('cdrom', 'floppy'))]/target[x2k:hvm-emulated-xen-disk(.)][x2k:new-bus(.) ne 'virtio']"/>
+    <xsl:if test="exists($kept-emulated)">
+      <action code="hvm-xen-disks" severity="info">{x2k:list($kept-emulated/@dev)} of this HVM guest {if (count($kept-emulated) = 1) then 'was an emulated disk' else 'were emulated disks'} that Xen's PV drivers took over: on KVM {if (count($kept-emulated) = 1) then 'it stays' else 'they stay'} emulated ({x2k:list($kept-emulated ! (x2k:final-name(.) || ' on ' || x2k:new-bus(.)))}), so that the guest boots without virtio drivers. Once it has them (x2k convert --guest adds them to a Linux guest), convert with --disk-bus virtio.</action>
+    </xsl:if>
+    <xsl:variable name="local" as="element(disk)*" select="$disks[source][not(@type = 'network')]"/>
+    <xsl:if test="exists($local)">
+      <action code="copy-storage" severity="required">Copy, or make reachable, on the KVM host at the same paths: {x2k:list($local ! x2k:source(.))}.</action>
+    </xsl:if>
+    <xsl:variable name="remote" as="element(disk)*" select="$disks[@type = 'network']"/>
+    <xsl:if test="exists($remote)">
+      <action code="network-storage" severity="required">The KVM host reaches these disks over the network, as Xen's block scripts did: {x2k:list($remote ! x2k:network-disk(.))}. Check that it may (ACLs, iSCSI initiator name, secrets) before the first boot.</action>
+    </xsl:if>
     <!-- the same paths as data, for code that acts on them (the define option of x2k convert) -->
-    <xsl:for-each select="$disks[source]">
+    <xsl:for-each select="$local">
       <storage path="{x2k:source(.)}" device="{@device}"/>
     </xsl:for-each>
     <!-- this device's own report, if another module makes one -->
@@ -262,6 +285,16 @@
   <xsl:template match="/domain/devices/disk/backenddomain" mode="x2k:report">
     <change code="backend-domain-dropped">disk {../target/@dev}: Xen driver domain {@name} dropped</change>
   </xsl:template>
+
+  <!-- A network disk as the administrator knows it: protocol, name and servers. -->
+  <xsl:function name="x2k:network-disk" as="xs:string">
+    <xsl:param name="disk" as="element(disk)"/>
+    <xsl:variable name="source" as="element(source)?" select="$disk/source"/>
+    <xsl:variable name="hosts" as="xs:string*" select="$source/host ! string-join((@name, @port), ':')"/>
+    <xsl:sequence select="string-join(($source/@protocol, $source/@name,
+        if (exists($hosts)) then 'on ' || string-join($hosts, ', ') else 'with no server named'), ' ')
+        || ' (' || $disk/target/@dev || ')'"/>
+  </xsl:function>
 
   <!-- A disk's source as the administrator knows it. -->
   <xsl:function name="x2k:source" as="xs:string">

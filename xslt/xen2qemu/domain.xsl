@@ -25,7 +25,7 @@
     <xsl:sequence select="
         x2k:check-parameter('domain-type', $domain-type, ('kvm', 'qemu')),
         x2k:check-parameter('boot', $boot, ('kernel', 'disk')),
-        x2k:check-parameter('disk-bus', $disk-bus, ('virtio', 'scsi', 'sata', 'ide', 'usb')),
+        x2k:check-parameter('disk-bus', $disk-bus, ('', 'virtio', 'scsi', 'sata', 'ide', 'usb')),
         x2k:check-parameter('emulated-disk-bus', $emulated-disk-bus, ('', 'virtio', 'scsi', 'sata', 'ide', 'usb')),
         x2k:check-parameter('cdrom-bus', $cdrom-bus, ('', 'ide', 'sata', 'scsi', 'usb')),
         x2k:check-parameter('disk-format', $disk-format, ('', 'raw', 'qcow2')),

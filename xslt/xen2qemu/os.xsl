@@ -85,6 +85,7 @@
   <xsl:function name="x2k:dom0-kernel-dropped" as="xs:boolean">
     <xsl:param name="domain" as="element(domain)"/>
     <xsl:sequence select="$boot = 'disk' or exists($domain/bootloader) or x2k:is-pv-grub($domain/os/kernel)
+                          or exists(x2k:non-linux-pv($domain))
                           or ($domain/os/(initrd, cmdline, dtb) and not($domain/os/kernel[normalize-space()]))"/>
   </xsl:function>
 
@@ -96,6 +97,25 @@
     <xsl:param name="kernel" as="element()?"/>
     <xsl:sequence select="matches(replace(normalize-space($kernel), '^.*/', ''),
                                   '^(pv-?grub.*|grub.*xen.*\.bin|grub\.xen)$', 'i')"/>
+  </xsl:function>
+
+  <!-- A paravirtualised guest of another system than Linux, told by the kernel Xen
+       gave it: NetBSD's Xen kernels (netbsd-XEN3_DOMU, netbsd-INSTALL_XEN3PAE_DOMU.gz),
+       FreeBSD's (/boot/kernel/kernel), Solaris's (/platform/i86xpv/...), Xen's Mini-OS
+       and its stub domains. Its kernel is built for Xen PV only: QEMU cannot boot it,
+       and x2k's Linux steps do not apply. Empty for Linux, and for HVM guests, which
+       ran on emulated hardware. -->
+  <xsl:function name="x2k:non-linux-pv" as="xs:string?">
+    <xsl:param name="domain" as="element(domain)"/>
+    <xsl:variable name="kernel" as="xs:string" select="normalize-space($domain/os/kernel)"/>
+    <xsl:variable name="file" as="xs:string" select="replace($kernel, '^.*/', '')"/>
+    <xsl:sequence select="
+        if (not(x2k:was-paravirtual($domain))) then ()
+        else if (matches($file, '^netbsd', 'i')) then 'NetBSD'
+        else if (matches($kernel, '(^|/)boot/kernel/kernel$') or matches($file, 'freebsd', 'i')) then 'FreeBSD'
+        else if (contains($kernel, '/platform/i86xpv/') or matches($domain/os/cmdline, 'i86xpv')) then 'Solaris'
+        else if (matches($file, '^(mini-?os|ioemu-stubdom|.*-stubdom)', 'i')) then 'Mini-OS'
+        else ()"/>
   </xsl:function>
 
   <!-- pypxeboot: dom0's PXE client for PV guests, which installed them over the network. -->
@@ -138,6 +158,7 @@
     <xsl:param name="domain" as="element(domain)"/>
     <xsl:sequence select="not(x2k:boots-from-network($domain))
                           and (exists($domain/bootloader) or x2k:is-pv-grub($domain/os/kernel)
+                               or exists(x2k:non-linux-pv($domain))
                                or ($boot = 'disk' and exists($domain/os/kernel))
                                or x2k:pv-without-kernel($domain))"/>
   </xsl:function>
@@ -214,7 +235,12 @@
 
   <!-- Report: the kernel dom0 held. -->
   <xsl:template match="/domain/os/kernel" mode="x2k:report">
+    <xsl:variable name="system" as="xs:string?" select="x2k:non-linux-pv(/domain)"/>
     <xsl:choose>
+      <xsl:when test="exists($system)">
+        <change code="kernel-dropped">kernel {normalize-space(.)} ({$system}, built for Xen PV only) dropped: the guest boots from its first disk</change>
+        <action code="non-linux-pv-guest" severity="required">This guest runs {$system}, whose kernel Xen gave it ({normalize-space(.)}) runs only as a Xen PV guest: KVM cannot boot it. Install in the guest a {$system} kernel for x86 hardware with virtio drivers and its own boot loader on the first disk (or reinstall it), and use {$system}'s names for the disks and console it will see on KVM. x2k's steps for Linux guests (fstab, GRUB, initramfs, getty) do not apply to it.</action>
+      </xsl:when>
       <xsl:when test="x2k:is-pv-grub(.)">
         <change code="pv-grub-dropped">PV-GRUB {normalize-space(.)} (Xen's GRUB, given as the kernel) dropped: the guest boots from its first disk</change>
         <xsl:if test="empty(/domain/bootloader)">

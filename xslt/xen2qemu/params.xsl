@@ -47,8 +47,15 @@
   <xsl:param name="guest-cmdline" as="xs:string" select="''"/>
 
   <!-- Bus for Xen's paravirtual disks (bus xen, and every disk of a PV guest):
-       virtio, or scsi, sata or ide for guests without virtio drivers. -->
-  <xsl:param name="disk-bus" as="xs:string" select="'virtio'"/>
+       virtio, or scsi, sata or ide for guests without virtio drivers. Empty: virtio,
+       except for the xvd disks of an HVM guest (see $virtio-known). -->
+  <xsl:param name="disk-bus" as="xs:string" select="''"/>
+
+  <!-- Whether the guest is known to carry virtio drivers (x2k guest puts them into a
+       Linux guest's initramfs). An HVM guest's xvd disk was an emulated IDE disk that
+       PV drivers could unplug: without them known, it stays emulated (ide, or sata
+       on q35), so that a guest without virtio drivers (Windows) still boots. -->
+  <xsl:param name="virtio-known" as="xs:boolean" select="false()"/>
 
   <!-- Bus for the emulated disks of a fully virtualised guest (ide, scsi); empty keeps
        their bus. -->

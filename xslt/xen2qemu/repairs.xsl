@@ -135,9 +135,9 @@
        $default-bridge. -->
   <xsl:template match="devices/interface[@type = 'bridge'][not(source/@bridge)]" mode="x2k:repair">
     <xsl:copy>
-      <xsl:apply-templates select="@*" mode="#current"/>
+      <xsl:apply-templates select="@*, mac" mode="#current"/>
       <source bridge="{$default-bridge}"/>
-      <xsl:apply-templates select="node() except source" mode="#current"/>
+      <xsl:apply-templates select="node() except (source, mac)" mode="#current"/>
     </xsl:copy>
   </xsl:template>
 
@@ -162,7 +162,7 @@
     <xsl:variable name="unbridged" as="element(interface)*" select="devices/interface[@type = 'bridge'][not(source/@bridge)]"/>
     <xsl:if test="exists($unbridged)">
       <change code="default-bridge">NICs without a bridge ({x2k:list($unbridged ! (mac/@address, 'no MAC')[1])}) → bridge {$default-bridge}</change>
-      <action code="default-bridge" severity="required">xend attached {x2k:list($unbridged ! (mac/@address, 'a NIC without MAC')[1])} to its default bridge, which the domain does not name; x2k chose {$default-bridge} (xenbr0 on Xen 3.0/3.1 and RHEL 5, eth0 on Xen 3.2 and later): check which bridge the guest was on and pass --default-bridge NAME if it was another.</action>
+      <action code="default-bridge" severity="required">the Xen toolstack attached {x2k:list($unbridged ! (mac/@address, 'a NIC without MAC')[1])} to its default bridge, which the domain does not name; x2k chose {$default-bridge} (xl's default, and xend's on Xen 3.0/3.1 and RHEL 5; xend's was eth0 on Xen 3.2 and later): check which bridge the guest was on and pass --default-bridge NAME if it was another.</action>
     </xsl:if>
     <xsl:variable name="wiremodes" as="attribute()*" select="devices/*[not(protocol)]/source/@wiremode"/>
     <xsl:if test="exists($wiremodes)">

@@ -34,13 +34,19 @@
       <xsl:apply-templates select="domain | domainsnapshot/domain" mode="x2k:host-report"/>
       <xsl:if test="domain/@type = 'xen'">
         <xsl:apply-templates select="domain" mode="x2k:repair-report"/>
-        <xsl:apply-templates select="x2k:repaired(domain)/domain/descendant-or-self::*!(., @*)" mode="x2k:report"/>
+        <xsl:variable name="reported" as="element()*">
+          <xsl:apply-templates select="x2k:repaired(domain)/domain/descendant-or-self::*!(., @*)" mode="x2k:report"/>
+        </xsl:variable>
+        <xsl:sequence select="x2k:for-guest-system($reported, x2k:repaired(domain)/domain)"/>
         <xsl:sequence select="x2k:guest-plan(x2k:repaired(domain)/domain)"/>
       </xsl:if>
       <xsl:if test="domainsnapshot/domain/@type = 'xen'">
         <change code="snapshot">snapshot {domainsnapshot/name}: its domain is converted as below; its disk entries follow the disk renaming</change>
         <xsl:apply-templates select="domainsnapshot/domain" mode="x2k:repair-report"/>
-        <xsl:apply-templates select="x2k:standalone(domainsnapshot/domain)/domain/descendant-or-self::*!(., @*)" mode="x2k:report"/>
+        <xsl:variable name="reported" as="element()*">
+          <xsl:apply-templates select="x2k:standalone(domainsnapshot/domain)/domain/descendant-or-self::*!(., @*)" mode="x2k:report"/>
+        </xsl:variable>
+        <xsl:sequence select="x2k:for-guest-system($reported, x2k:standalone(domainsnapshot/domain)/domain)"/>
         <xsl:sequence select="x2k:guest-plan(x2k:standalone(domainsnapshot/domain)/domain)"/>
       </xsl:if>
     </report>
@@ -58,6 +64,21 @@
     <xsl:param name="device" as="element()"/>
     <xsl:param name="kind" as="xs:string"/>
     <xsl:sequence select="$device is key('x2k:devices-by-kind', $kind, root($device))[1]"/>
+  </xsl:function>
+
+  <!-- The steps inside a Linux guest (its kernel and GRUB, disk names in fstab,
+       the getty, interface names, the kernel's arguments and files): a guest of
+       another system (x2k:non-linux-pv) gets its own action instead. -->
+  <xsl:variable name="x2k:linux-guest-actions" as="xs:string+"
+      select="'guest-kernel', 'guest-disk-names', 'guest-console', 'guest-nic-names',
+              'guest-command-line', 'host-kernel-files'"/>
+
+  <xsl:function name="x2k:for-guest-system" as="element()*">
+    <xsl:param name="reported" as="element()*"/>
+    <xsl:param name="domain" as="element(domain)"/>
+    <xsl:sequence select="
+        if (empty(x2k:non-linux-pv($domain))) then $reported
+        else $reported[not(self::action/@code = $x2k:linux-guest-actions)]"/>
   </xsl:function>
 
   <!-- "a, b and c" -->

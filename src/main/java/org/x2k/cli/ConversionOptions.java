@@ -75,7 +75,10 @@ public final class ConversionOptions {
   @Option(
       names = "--disk-bus",
       paramLabel = "BUS",
-      description = "Bus for Xen's paravirtual disks: virtio (default), scsi, sata, ide, usb.")
+      description =
+          "Bus for Xen's paravirtual disks: virtio (default), scsi, sata, ide, usb. Given, it"
+              + " also takes an HVM guest's xvd disks, which otherwise stay emulated (IDE) unless"
+              + " --guest gives the guest virtio drivers.")
   DiskBus diskBus;
 
   @Option(
@@ -147,10 +150,12 @@ public final class ConversionOptions {
 
   /**
    * x2k convert's converter for these options, {@code mappings} and native configs of {@code
-   * nativeFormat} (null: told from each config).
+   * nativeFormat} (null: told from each config); {@code guestStep} when the guest step changes the
+   * guest, which gives it virtio drivers.
    */
-  DomainConverter converter(MappingOptions mappings, Format nativeFormat) {
-    return DomainConverter.xenToKvm(settings(), mappings.bridges, mappings.networks)
+  DomainConverter converter(MappingOptions mappings, Format nativeFormat, boolean guestStep) {
+    ConversionSettings settings = guestStep ? settings().withGuestVirtio() : settings();
+    return DomainConverter.xenToKvm(settings, mappings.bridges, mappings.networks)
         .withNativeFormat(nativeFormat);
   }
 
@@ -221,6 +226,7 @@ public final class ConversionOptions {
         defaultBridge,
         nicModel,
         keepQemuPassthrough,
-        allowHostResources);
+        allowHostResources,
+        false);
   }
 }

@@ -112,7 +112,8 @@ public final class ConvertCommand implements Callable<Integer> {
               output.force));
     }
     Migration migration =
-        new Migration(batch, conversion.converter(mappings, nativeFormat), conversion.domainType())
+        new Migration(
+                batch, conversion.converter(mappings, nativeFormat, guest), conversion.domainType())
             .forSavedHost(conversion.capabilities());
     if (fleet.connect != null) {
       migration.readingFrom(fleet.connect, selection);

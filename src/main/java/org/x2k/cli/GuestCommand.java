@@ -101,7 +101,8 @@ public final class GuestCommand implements Callable<Integer> {
     Batch batch = parent.batch(spec, output, reporting, common, undo ? "undone" : "converted");
     batch.withGuest(new GuestStep(guestOptions.settings(), mode, output.force));
     Migration migration =
-        new Migration(batch, conversion.converter(mappings, nativeFormat), conversion.domainType())
+        new Migration(
+                batch, conversion.converter(mappings, nativeFormat, !undo), conversion.domainType())
             .forSavedHost(conversion.capabilities());
     return parent.run(spec, migration, inputArguments, recursive, output);
   }

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param nicModel --nic-model
  * @param keepQemuPassthrough --keep-qemu-passthrough
  * @param allowHostResources --allow-host-resources
+ * @param guestHasVirtio the guest step puts virtio drivers into the guest (--guest, x2k guest), so
+ *     that an HVM guest's Xen disks may go to virtio too
  */
 public record ConversionSettings(
     DomainType domainType,
@@ -36,12 +38,13 @@ public record ConversionSettings(
     String defaultBridge,
     NicModel nicModel,
     boolean keepQemuPassthrough,
-    boolean allowHostResources) {
+    boolean allowHostResources,
+    boolean guestHasVirtio) {
 
   /** Every choice left to the stylesheet. */
   public static final ConversionSettings DEFAULTS =
       new ConversionSettings(
-          null, null, null, null, null, null, null, null, null, null, null, false, false);
+          null, null, null, null, null, null, null, null, null, null, null, false, false, false);
 
   public enum DomainType {
     kvm,
@@ -117,6 +120,25 @@ public record ConversionSettings(
     return name.matches("[A-Za-z0-9][A-Za-z0-9._:-]*");
   }
 
+  /** These choices, for a guest that the guest step gives virtio drivers. */
+  public ConversionSettings withGuestVirtio() {
+    return new ConversionSettings(
+        domainType,
+        machine,
+        emulator,
+        boot,
+        diskBus,
+        emulatedDiskBus,
+        cdromBus,
+        diskFormat,
+        cache,
+        defaultBridge,
+        nicModel,
+        keepQemuPassthrough,
+        allowHostResources,
+        true);
+  }
+
   /** The domain type the conversion makes. */
   public String domainTypeName() {
     return domainType != null ? domainType.name() : DomainType.kvm.name();
@@ -149,6 +171,9 @@ public record ConversionSettings(
     }
     if (allowHostResources) {
       parameters.put("allow-host-resources", "true");
+    }
+    if (guestHasVirtio) {
+      parameters.put("virtio-known", "true");
     }
     return parameters;
   }

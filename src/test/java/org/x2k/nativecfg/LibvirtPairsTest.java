@@ -42,6 +42,9 @@ class LibvirtPairsTest {
   /** A listed difference: pair, XPath of the node (in libvirt's XML) and why it differs. */
   private record Known(String pair, String xpath, String reason) {}
 
+  /** How a reason in the known differences starts where x2k reads a config better on purpose. */
+  private static final String CORRECTION = "corrects libvirt:";
+
   @Test
   void fromNativeMatchesLibvirtsPairs() throws IOException {
     SharedCorpus.require(CORPUS);
@@ -95,10 +98,25 @@ class LibvirtPairsTest {
       }
     }
     int similar = pairs - differences.size();
+    // pairs that differ only where x2k corrects libvirt's reading on purpose
+    long corrected =
+        differences.entrySet().stream()
+            .filter(
+                entry ->
+                    entry.getValue().stream()
+                        .allMatch(
+                            difference ->
+                                known.stream()
+                                    .anyMatch(
+                                        k ->
+                                            k.pair().equals(entry.getKey())
+                                                && difference.startsWith(k.xpath() + " ")
+                                                && k.reason().startsWith(CORRECTION))))
+            .count();
     System.out.printf(
-        "native config pairs: %d of %d similar to libvirt's domxml-from-native (%.1f%%);"
-            + " %d differ, each difference listed in %s%n",
-        similar, pairs, 100.0 * similar / pairs, differences.size(), KNOWN);
+        "native config pairs: %d of %d similar to libvirt's domxml-from-native (%.1f%%), %d more"
+            + " but for x2k's corrections; %d differ, each difference listed in %s%n",
+        similar, pairs, 100.0 * similar / pairs, corrected, differences.size(), KNOWN);
     assertTrue(
         unexplained.isEmpty(),
         () -> "differences not listed in " + KNOWN + ":\n" + String.join("\n", unexplained));
@@ -106,7 +124,14 @@ class LibvirtPairsTest {
         stale.isEmpty(),
         () -> "listed in " + KNOWN + " but no longer different:\n" + String.join("\n", stale));
     assertTrue(pairs >= 80, "the corpus should hold 85 pairs, found " + pairs);
-    assertTrue(similar * 100 >= pairs * 95, similar + " of " + pairs + " similar is below 95%");
+    assertTrue(
+        (similar + corrected) * 100 >= pairs * 95,
+        similar
+            + " of "
+            + pairs
+            + " similar, "
+            + corrected
+            + " more but for corrections, is below 95%");
   }
 
   /** XMLUnit's differences that are not similar, as "XPATH description". */
