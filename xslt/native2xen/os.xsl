@@ -125,13 +125,16 @@
 
   <!-- A file the toolstack read in dom0 (kernel, ramdisk): libvirt takes only
        absolute paths, and a relative one was looked up in the directory xl or xm
-       ran in, which the config does not say: refused, naming the line. -->
+       ran in, which the config does not say: refused, naming the line. PV-GRUB
+       named alone (pv-grub.gz) is Xen's, from its firmware directory; the
+       conversion drops it anyway, the guest booting its own GRUB. -->
   <xsl:function name="x2k:absolute-path" as="xs:string">
     <xsl:param name="config" as="element(xen-config)"/>
     <xsl:param name="name" as="xs:string"/>
     <xsl:variable name="path" select="x2k:text($config, $name)"/>
     <xsl:sequence select="
         if (starts-with($path, '/')) then $path
+        else if ($name = 'kernel' and matches($path, '^(pv-?grub.*|grub.*xen.*\.bin|grub\.xen)$', 'i')) then $firmware-directory || $path
         else x2k:fail('native-value', 'line ' || x2k:setting($config, $name)/@line || ': ' || $name
             || ' &quot;' || $path || '&quot; is a relative path, which xl and xm looked up in the'
             || ' directory they ran in: write the absolute path of that file in dom0 into the config')"/>

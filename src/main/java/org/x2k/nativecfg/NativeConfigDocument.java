@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
 import net.sf.saxon.s9api.BuildingStreamWriter;
@@ -147,11 +148,16 @@ public final class NativeConfigDocument {
         writer.writeAttribute("line", Integer.toString(settings.get(i).line()));
       }
     }
+    Set<String> variables = config.referenced();
     for (Setting setting : effective.values()) {
       writer.writeStartElement("setting");
       writer.writeAttribute("name", setting.name());
       writer.writeAttribute("line", Integer.toString(setting.line()));
       writer.writeAttribute("column", Integer.toString(setting.column()));
+      if (variables.contains(setting.name())) {
+        // read by the config's own Python (arch_libdir): a variable, not a key of Xen's
+        writer.writeAttribute("variable", "yes");
+      }
       value(writer, setting.value());
       writer.writeEndElement();
     }

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A native Xen guest config as written: its settings in file order, each with where it stands. Only
@@ -110,6 +112,18 @@ public final class XenConfig {
     }
     effective.put(setting.name(), now);
     return now.items != null ? now.items.size() : 0;
+  }
+
+  /** Names an expression read: helpers of the config's Python (arch_libdir), not Xen's keys. */
+  private final Set<String> referenced = new TreeSet<>();
+
+  void noteReferenced(String name) {
+    referenced.add(name);
+  }
+
+  /** The names that later expressions read: variables of xm's Python rather than settings. */
+  public Set<String> referenced() {
+    return Set.copyOf(referenced);
   }
 
   void notePythonOnly(String construct) {
