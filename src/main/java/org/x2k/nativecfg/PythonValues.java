@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.x2k.nativecfg.XenConfig.ListValue;
 import org.x2k.nativecfg.XenConfig.Number;
 import org.x2k.nativecfg.XenConfig.Text;
@@ -15,9 +13,9 @@ import org.x2k.nativecfg.XenConfig.Value;
 /**
  * The operations of the Python subset that xm's example configs use (xmexample.hvm and its
  * descendants): string and list {@code +}, {@code %} formatting, integer arithmetic, indexing,
- * comparisons, truth, {@code os.uname()} and {@code re.search}/{@code re.match}. Every result is
- * bounded, so that a hostile file cannot make x2k work without end; anything else is refused with
- * what is not supported. Python's None is null.
+ * comparisons, truth, {@code os.uname()} and {@code re.search}/{@code re.match} for plain text.
+ * Every result is bounded, so that a hostile file cannot make x2k work without end; anything else
+ * is refused with what is not supported. Python's None is null.
  */
 final class PythonValues {
   private PythonValues() {}
@@ -250,72 +248,39 @@ final class PythonValues {
     throw new Unsupported("'in' on " + kind(haystack));
   }
 
-  /** The most steps a regular expression may take on one search. */
-  static final int MAX_REGEX_STEPS = 1_000_000;
+  /**
+   * The patterns x2k searches with: plain characters, optionally anchored by ^ and $, as the stock
+   * files write them ({@code re.search('64', arch)}). A general regular expression from a file is a
+   * way to make the engine backtrack without end, and no xm file x2k knows needs one.
+   */
+  private static final Pattern PLAIN = Pattern.compile("\\^?[A-Za-z0-9_ ,/:-]*\\$?");
 
   /**
    * {@code re.search(pattern, string)} (anywhere) or {@code re.match} (at the start): the matched
-   * text, or None. The steps are counted: a pattern that backtracks without end is refused.
+   * text, or None.
    */
   static Value search(Value pattern, Value subject, boolean anchored) throws Unsupported {
     if (!(pattern instanceof Text regex) || !(subject instanceof Text text)) {
       throw new Unsupported("re." + (anchored ? "match" : "search") + " on anything but strings");
     }
-    Pattern compiled;
-    try {
-      compiled = Pattern.compile(regex.text());
-    } catch (PatternSyntaxException e) {
-      throw new Unsupported("the regular expression '" + regex.text() + "'");
-    }
-    Matcher matcher = compiled.matcher(new CountedText(text.text()));
-    try {
-      boolean found = anchored ? matcher.lookingAt() : matcher.find();
-      return found ? new Text(matcher.group()) : null;
-    } catch (CountedText.TooLong e) {
+    String plain = regex.text();
+    if (!PLAIN.matcher(plain).matches()) {
       throw new Unsupported(
-          "the regular expression '" + regex.text() + "', which takes too long to match");
+          "the regular expression '"
+              + plain
+              + "' (x2k searches for plain characters, with ^ and $ at the ends)");
     }
-  }
-
-  /** Text that stops a regular expression after {@link #MAX_REGEX_STEPS} character reads. */
-  private static final class CountedText implements CharSequence {
-    static final class TooLong extends RuntimeException {
-      private static final long serialVersionUID = 1L;
-
-      TooLong() {
-        super(null, null, false, false);
-      }
-    }
-
-    private final String text;
-    private int reads;
-
-    CountedText(String text) {
-      this.text = text;
-    }
-
-    @Override
-    public char charAt(int index) {
-      if (++reads > MAX_REGEX_STEPS) {
-        throw new TooLong();
-      }
-      return text.charAt(index);
-    }
-
-    @Override
-    public int length() {
-      return text.length();
-    }
-
-    @Override
-    public CharSequence subSequence(int start, int end) {
-      return text.substring(start, end);
-    }
-
-    @Override
-    public String toString() {
-      return text;
-    }
+    boolean start = anchored || plain.startsWith("^");
+    boolean end = plain.endsWith("$") && !plain.equals("^");
+    String literal = plain.substring(plain.startsWith("^") ? 1 : 0, plain.length() - (end ? 1 : 0));
+    String value = text.text();
+    boolean found =
+        start && end
+            ? value.equals(literal)
+            : start
+                ? value.startsWith(literal)
+                : end ? value.endsWith(literal) : value.contains(literal);
+    return found ? new Text(literal) : null;
   }
 
   static long integer(Value value) throws Unsupported {
