@@ -58,9 +58,12 @@
         else if (starts-with($vdev, 'fd')) then 'fdc'
         else 'ide'"/>
     <xsl:variable name="network" select="x2k:network-source($disk?target)"/>
-    <!-- drbd:RESOURCE: the resource's device as drbd-utils' udev rules name it -->
+    <!-- drbd:RESOURCE: the resource's device as drbd-utils' udev rules name it; a
+         phy: device named without /dev/ (phy:hda1) is one in /dev, as xend read it -->
     <xsl:variable name="target" select="
         if (starts-with($disk?target, 'drbd:')) then '/dev/drbd/by-res/' || substring-after($disk?target, 'drbd:')
+        else if ($disk?type = 'block' and $disk?target and not(starts-with($disk?target, '/'))
+                 and empty(x2k:network-source($disk?target))) then '/dev/' || $disk?target
         else $disk?target"/>
     <!-- a device node is a block device whatever the prefix said, as xl and xend
          found by stat() -->

@@ -114,8 +114,9 @@
         else x2k:malformed(x2k:setting($config, $name), 'one of ' || string-join($x2k:lifecycle-actions, ', '))"/>
   </xsl:function>
 
-  <!-- The kind of guest: type (xl: pv, pvh, hvm), else builder ("hvm", or "linux"
-       for PV), else Xen 4.9's pvh = 1; libvirt's os/type: hvm, linux or xenpvh. -->
+  <!-- The kind of guest: type (xl: pv, pvh, hvm), else builder ("hvm", Xen 3.0.0's
+       "vmx", or "linux" for PV), else Xen 4.9's pvh = 1; libvirt's os/type: hvm,
+       linux or xenpvh. -->
   <xsl:function name="x2k:os-type" as="xs:string">
     <xsl:param name="config" as="element(xen-config)"/>
     <xsl:variable name="type" select="x2k:text($config, 'type')"/>
@@ -124,7 +125,7 @@
         else if ($type = 'pvh') then 'xenpvh'
         else if ($type = 'hvm') then 'hvm'
         else if (exists($type)) then x2k:malformed(x2k:setting($config, 'type'), 'pv, pvh or hvm')
-        else if (x2k:text($config, 'builder') = 'hvm') then 'hvm'
+        else if (x2k:text($config, 'builder') = ('hvm', 'vmx')) then 'hvm'
         else if (x2k:boolean($config, 'pvh', false())) then 'xenpvh'
         else 'linux'"/>
   </xsl:function>
