@@ -63,7 +63,7 @@
     <xsl:variable name="target" select="
         if (starts-with($disk?target, 'drbd:')) then '/dev/drbd/by-res/' || substring-after($disk?target, 'drbd:')
         else if ($disk?type = 'block' and $disk?target and not(starts-with($disk?target, '/'))
-                 and empty(x2k:network-source($disk?target))) then '/dev/' || $disk?target
+                 and empty($network)) then '/dev/' || $disk?target
         else $disk?target"/>
     <!-- a device node is a block device whatever the prefix said, as xl and xend
          found by stat() -->

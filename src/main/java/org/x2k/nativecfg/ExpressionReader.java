@@ -326,7 +326,7 @@ final class ExpressionReader {
           nameLine, column, "expected a value, found the name " + name + " (strings need quotes)");
     }
     config.noteReferenced(name);
-    return config.effective().get(name).value();
+    return config.valueOf(name);
   }
 
   /**

@@ -145,6 +145,14 @@ public final class XenConfig {
     return result;
   }
 
+  /**
+   * The effective value of {@code name}, which is set: for an expression that reads it, without
+   * building every other setting as {@link #effective()} does.
+   */
+  Value valueOf(String name) {
+    return effective.get(name).setting().value();
+  }
+
   /** Whether {@code name} is set. */
   public boolean has(String name) {
     return effective.containsKey(name);
