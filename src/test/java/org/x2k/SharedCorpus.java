@@ -24,4 +24,15 @@ public final class SharedCorpus {
     }
     throw new AssertionError("CI must have the shared corpus at " + directory);
   }
+
+  /**
+   * {@code directory}, if it is there; otherwise skips the calling test, under CI too: for shared
+   * material that {@code ../shared} does not hold yet, named by {@code what}.
+   */
+  public static Path ifPlaced(Path directory, String what) {
+    Assumptions.assumeTrue(
+        Files.isDirectory(directory),
+        () -> "no shared corpus at " + directory + ": " + what + " is not placed there yet");
+    return directory;
+  }
 }

@@ -8,7 +8,9 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,18 +24,46 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.x2k.SharedCorpus;
 import org.xml.sax.InputSource;
 
 /**
- * Real /etc/xen configs from public repositories (src/test/resources/native-wild: the files, their
- * PROVENANCE, and EXPECTED, written from reading each file): converted in one batch, each keeps its
- * identity (name, memory, vCPUs, every disk source, every NIC on a network, every MAC), or is
- * refused or skipped in one line that says why.
+ * Real /etc/xen configs from public repositories: src/test/resources/native-wild names each
+ * (PROVENANCE: repository, path, commit, SHA-256, licence) and what it must convert to (EXPECTED,
+ * written from reading the file). The files are third-party data, kept beside the clone in {@code
+ * ../shared/corpus/native-wild} (property {@code native.wild.dir}), not in this repository.
+ * Converted in one batch, each keeps its identity (name, memory, vCPUs, every disk source, every
+ * NIC on a network, every MAC), or is refused or skipped in one line that says why.
  */
 class NativeWildCorpusTest {
   private static final Path CORPUS = Path.of("src/test/resources/native-wild");
 
+  private static Path configs() {
+    return SharedCorpus.ifPlaced(
+        Path.of(System.getProperty("native.wild.dir", "../shared/corpus/native-wild")),
+        "the real-world configs PROVENANCE names (scripts/native-wild-gather makes it)");
+  }
+
   private record Expected(String file, String outcome, String detail) {}
+
+  private record Source(String file, String sha256) {}
+
+  private static List<Source> provenance() throws IOException {
+    List<Source> all = new ArrayList<>();
+    for (String line : Files.readAllLines(CORPUS.resolve("PROVENANCE"), StandardCharsets.UTF_8)) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        String[] fields = line.split(" \\| ");
+        assertEquals(
+            6, fields.length, "FILE | REPOSITORY | PATH | COMMIT | SHA-256 | LICENCE: " + line);
+        assertTrue(fields[1].strip().matches("[\\w.-]+/[\\w.-]+"), "OWNER/NAME: " + line);
+        assertTrue(fields[3].matches("[0-9a-f]{40}"), "a full commit: " + line);
+        assertTrue(fields[4].matches("[0-9a-f]{64}"), "a SHA-256: " + line);
+        assertTrue(!fields[5].isBlank(), "a licence: " + line);
+        all.add(new Source(fields[0].strip(), fields[4]));
+      }
+    }
+    return all;
+  }
 
   private static List<Expected> expected() throws IOException {
     List<Expected> all = new ArrayList<>();
@@ -48,25 +78,37 @@ class NativeWildCorpusTest {
   }
 
   @Test
-  void everyFileHasItsProvenanceAndItsExpectation() throws IOException {
-    TreeSet<String> files = new TreeSet<>();
-    try (Stream<Path> entries = Files.list(CORPUS.resolve("configs"))) {
-      entries.forEach(p -> files.add(p.getFileName().toString()));
-    }
+  void everyNamedFileHasItsExpectation() throws IOException {
     TreeSet<String> provenance = new TreeSet<>();
-    for (String line : Files.readAllLines(CORPUS.resolve("PROVENANCE"), StandardCharsets.UTF_8)) {
-      if (!line.isBlank() && !line.startsWith("#")) {
-        String[] fields = line.split(" \\| ");
-        assertEquals(5, fields.length, "FILE | REPOSITORY | PATH | COMMIT | LICENCE: " + line);
-        assertTrue(fields[3].matches("[0-9a-f]{40}"), "a full commit: " + line);
-        provenance.add(fields[0].strip());
-      }
-    }
+    provenance().forEach(source -> provenance.add(source.file()));
     TreeSet<String> expectations = new TreeSet<>();
     expected().forEach(e -> expectations.add(e.file()));
-    assertEquals(files, provenance, "configs/ and PROVENANCE");
-    assertEquals(files, expectations, "configs/ and EXPECTED");
-    assertTrue(files.size() >= 10, "the corpus went missing: " + files.size());
+    assertEquals(provenance, expectations, "PROVENANCE and EXPECTED");
+    assertTrue(provenance.size() >= 10, "the list went missing: " + provenance.size());
+  }
+
+  @Test
+  void thePlacedFilesAreTheNamedOnesByteForByte() throws Exception {
+    Path configs = configs();
+    TreeSet<String> placed = new TreeSet<>();
+    try (Stream<Path> entries = Files.list(configs)) {
+      entries.forEach(p -> placed.add(p.getFileName().toString()));
+    }
+    TreeSet<String> named = new TreeSet<>();
+    List<String> wrong = new ArrayList<>();
+    MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+    for (Source source : provenance()) {
+      named.add(source.file());
+      Path file = configs.resolve(source.file());
+      if (Files.isRegularFile(file)
+          && !HexFormat.of()
+              .formatHex(sha256.digest(Files.readAllBytes(file)))
+              .equals(source.sha256())) {
+        wrong.add(source.file() + " is not the file PROVENANCE names");
+      }
+    }
+    assertEquals(named, placed, "the files in " + configs + " and PROVENANCE");
+    assertEquals(List.of(), wrong);
   }
 
   @Test
@@ -82,7 +124,7 @@ class NativeWildCorpusTest {
             report.toString(),
             "-o",
             out + "/",
-            CORPUS.resolve("configs").toString());
+            configs().toString());
     String json = Files.readString(report, StandardCharsets.UTF_8);
     Map<String, String> outcomes = new LinkedHashMap<>();
     List<String> wrong = new ArrayList<>();
