@@ -188,8 +188,12 @@
     </xsl:if>
     <!-- a PV guest that names no kernel and no bootloader -->
     <xsl:if test="x2k:pv-without-kernel(/domain)">
-      <change code="boot-from-disk">no kernel and no bootloader: the guest boots from its first disk</change>
+      <change code="boot-from-disk">no kernel and no bootloader: {x2k:boot-outcome()}</change>
       <xsl:call-template name="x2k:guest-boots-itself"/>
+    </xsl:if>
+    <xsl:if test="$guest-kernel != ''">
+      <change code="guest-kernel-boot">direct kernel boot of the guest's own kernel {$guest-kernel}{
+          if ($guest-initrd != '') then ' with initrd ' || $guest-initrd else ''}, command line '{$guest-cmdline}' (x2k guest copied them out of its /boot)</change>
     </xsl:if>
     <xsl:if test="normalize-space(.) = 'hvm'">
       <xsl:variable name="windows-like" as="xs:boolean"
@@ -208,7 +212,7 @@
         <action code="network-boot" severity="info">pypxeboot installed the guest over the network: once it is installed, boot it from its disk (virsh edit: &lt;boot dev='hd'/&gt;), with a normal (non-Xen) kernel and GRUB inside (see guest-kernel).</action>
       </xsl:when>
       <xsl:otherwise>
-        <change code="bootloader-dropped">bootloader {normalize-space(.)} (run by dom0) dropped: the guest boots from its first disk</change>
+        <change code="bootloader-dropped">bootloader {normalize-space(.)} (run by dom0) dropped: {x2k:boot-outcome()}</change>
         <xsl:call-template name="x2k:guest-boots-itself"/>
       </xsl:otherwise>
     </xsl:choose>
@@ -216,7 +220,22 @@
 
 
 
+  <!-- How the converted guest boots, for the report: from its first disk, or (x2k guest
+       copied its own kernel out) that kernel directly. -->
+  <xsl:function name="x2k:boot-outcome" as="xs:string">
+    <xsl:sequence select="if ($guest-kernel != '') then 'the guest boots its own kernel ' || $guest-kernel || ' directly'
+                          else 'the guest boots from its first disk'"/>
+  </xsl:function>
+
+  <!-- Inside the guest: a kernel and boot loader of its own; not when x2k guest
+       boots the guest's own kernel directly. -->
   <xsl:template name="x2k:guest-boots-itself">
+    <xsl:if test="$guest-kernel = ''">
+      <xsl:call-template name="x2k:guest-boots-itself-action"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="x2k:guest-boots-itself-action">
     <action code="guest-kernel" severity="required">Inside the guest: install a normal (non-Xen) kernel whose initrd has virtio_blk, virtio_net and virtio_pci, and install GRUB on the first disk's MBR (grub-install, update-grub), so it boots on its own.</action>
   </xsl:template>
 
@@ -242,17 +261,20 @@
         <action code="non-linux-pv-guest" severity="required">This guest runs {$system}, whose kernel Xen gave it ({normalize-space(.)}) runs only as a Xen PV guest: KVM cannot boot it. Install in the guest a {$system} kernel for x86 hardware with virtio drivers and its own boot loader on the first disk (or reinstall it), and use {$system}'s names for the disks and console it will see on KVM. x2k's steps for Linux guests (fstab, GRUB, initramfs, getty) do not apply to it.</action>
       </xsl:when>
       <xsl:when test="x2k:is-pv-grub(.)">
-        <change code="pv-grub-dropped">PV-GRUB {normalize-space(.)} (Xen's GRUB, given as the kernel) dropped: the guest boots from its first disk</change>
+        <change code="pv-grub-dropped">PV-GRUB {normalize-space(.)} (Xen's GRUB, given as the kernel) dropped: {x2k:boot-outcome()}</change>
         <xsl:if test="empty(/domain/bootloader)">
           <xsl:call-template name="x2k:guest-boots-itself"/>
         </xsl:if>
       </xsl:when>
       <xsl:when test="exists(/domain/bootloader)">
-        <change code="kernel-dropped">kernel {normalize-space(.)} that the bootloader had extracted into dom0 dropped: the guest boots from its first disk</change>
+        <change code="kernel-dropped">kernel {normalize-space(.)} that the bootloader had extracted into dom0 dropped: {x2k:boot-outcome()}</change>
       </xsl:when>
       <xsl:when test="$boot = 'disk'">
-        <change code="kernel-dropped">direct kernel boot from {normalize-space(.)} dropped (boot=disk): the guest boots from its first disk</change>
+        <change code="kernel-dropped">direct kernel boot from {normalize-space(.)} dropped (boot=disk): {x2k:boot-outcome()}</change>
         <xsl:call-template name="x2k:guest-boots-itself"/>
+      </xsl:when>
+      <xsl:when test="$guest-kernel != ''">
+        <change code="kernel-replaced">kernel {normalize-space(.)} (dom0's) → {x2k:boot-outcome()}</change>
       </xsl:when>
       <xsl:otherwise>
         <action code="host-kernel-files" severity="required">Direct kernel boot is kept: copy {x2k:list((., ../initrd) ! normalize-space())} to the same path on the KVM host, and make sure that kernel has virtio_blk and virtio_net (a -xen flavour kernel may not); or install a kernel and GRUB in the guest and convert with --boot disk.</action>
@@ -262,11 +284,11 @@
 
   <!-- Report: the kernel command line that followed the conversion. -->
   <!-- Report: kernel arguments that went with dom0's kernel, or a bootloader's. -->
-  <xsl:template match="/domain/os/cmdline[x2k:dom0-kernel-dropped(/domain)][normalize-space()]" mode="x2k:report">
+  <xsl:template match="/domain/os/cmdline[$guest-kernel = ''][x2k:dom0-kernel-dropped(/domain)][normalize-space()]" mode="x2k:report">
     <action code="guest-command-line" severity="recommended">Xen gave the guest the kernel arguments '{normalize-space(.)}'; add those it still needs to the guest's own GRUB configuration (GRUB_CMDLINE_LINUX in /etc/default/grub, then update-grub), with console=ttyS0 for hvc0.</action>
   </xsl:template>
 
-  <xsl:template match="/domain/os/cmdline[not(x2k:dom0-kernel-dropped(/domain))]" mode="x2k:report">
+  <xsl:template match="/domain/os/cmdline[$guest-kernel = ''][not(x2k:dom0-kernel-dropped(/domain))]" mode="x2k:report">
     <xsl:variable name="new" as="xs:string" select="x2k:guest-command-line(., root()/domain/devices)"/>
     <xsl:if test="$new ne string(.)">
       <change code="kernel-command-line">kernel command line '{.}' → '{$new}'</change>

@@ -85,18 +85,21 @@ public final class GuestStep {
       Finding reason = guest.findings().get(guest.findings().size() - 1);
       throw new ConversionException("guest left unchanged: " + reason.text(), null, reason.code());
     }
-    String converted = result.xml();
-    if (guest.kernel().isPresent()) {
-      GuestSession.HostKernel kernel = guest.kernel().get();
-      converted =
-          converter
-              .convert(
-                  xml,
-                  new ConversionSettings.DirectBoot(
-                      kernel.kernel().toString(), kernel.initrd().toString(), kernel.commandLine()))
-              .xml();
+    if (mode == GuestSession.Mode.UNDO) {
+      // what was undone, not the conversion's changes and actions again
+      return result.withGuest(result.xml(), Report.EMPTY.withActions(actions(guest)), guest.diff());
     }
-    return result.withGuest(converted, report(result.report(), guest), guest.diff());
+    Conversion written = result;
+    if (guest.kernel().isPresent()) {
+      // the domain boots the guest's own kernel: its XML and its report both describe that
+      GuestSession.HostKernel kernel = guest.kernel().get();
+      written =
+          converter.convert(
+              xml,
+              new ConversionSettings.DirectBoot(
+                  kernel.kernel().toString(), kernel.initrd().toString(), kernel.commandLine()));
+    }
+    return result.withGuest(written.xml(), report(written.report(), guest), guest.diff());
   }
 
   private Report report(Report report, GuestSession.Result guest) {
@@ -110,9 +113,15 @@ public final class GuestStep {
         actions.add(action);
       }
     }
+    actions.addAll(actions(guest));
+    return report.withActions(actions);
+  }
+
+  private static List<Report.Action> actions(GuestSession.Result guest) {
+    List<Report.Action> actions = new ArrayList<>();
     for (Finding finding : guest.findings()) {
       actions.add(new Report.Action(finding.code(), finding.severity(), finding.text()));
     }
-    return report.withActions(actions);
+    return actions;
   }
 }

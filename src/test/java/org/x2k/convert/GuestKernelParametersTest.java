@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -51,5 +52,56 @@ class GuestKernelParametersTest {
     assertFalse(os.contains("2.6.32-5-xen-amd64"), os);
     assertTrue(os.contains("<kernel>/var/lib/libvirt/boot/vm/vmlinuz-6.1.0-13-amd64</kernel>"));
     assertFalse(os.contains("<boot "), os);
+  }
+
+  /**
+   * The report describes the domain as written: a guest booted with its own kernel has no change
+   * that says it boots from its disk or got a VGA for GRUB, and nothing asks for a boot loader or
+   * Xen's command line; one change names the kernel, initrd and command line it boots.
+   */
+  @Test
+  void theReportOfADirectBootDescribesTheWrittenDomain() throws Exception {
+    DomainConverter converter =
+        DomainConverter.xenToKvm(ConversionSettings.DEFAULTS, Map.of(), Map.of());
+    for (String example :
+        List.of("examples/ucs3-pv.xen.xml", "examples/debian-xentools-pv.xen.xml")) {
+      Conversion conversion = converter.convert(Files.readAllBytes(Path.of(example)), GUEST_KERNEL);
+      String xml = conversion.xml();
+      List<String> changes =
+          conversion.report().changes().stream().map(c -> c.code() + ": " + c.text()).toList();
+      List<String> actions =
+          conversion.report().actions().stream().map(Report.Action::code).toList();
+      assertFalse(xml.contains("<video>"), example + ": " + xml);
+      assertTrue(
+          changes.stream().noneMatch(c -> c.contains("first disk") || c.startsWith("video-added")),
+          example + ": " + changes);
+      assertTrue(
+          changes.stream()
+              .anyMatch(
+                  c ->
+                      c.startsWith("guest-kernel-boot: ")
+                          && c.contains(GUEST_KERNEL.kernel())
+                          && c.contains(GUEST_KERNEL.initrd())
+                          && c.contains(GUEST_KERNEL.commandLine())),
+          example + ": " + changes);
+      assertTrue(
+          actions.stream()
+              .noneMatch(
+                  a ->
+                      List.of("guest-kernel", "guest-command-line", "host-kernel-files")
+                          .contains(a)),
+          example + ": " + actions);
+      String replaced =
+          example.contains("xentools")
+              ? "kernel-replaced: kernel /boot/vmlinuz-2.6.32-5-xen-amd64 (dom0's) → the guest"
+                  + " boots its own kernel "
+                  + GUEST_KERNEL.kernel()
+                  + " directly"
+              : "bootloader-dropped: bootloader /usr/bin/pygrub (run by dom0) dropped: the guest"
+                  + " boots its own kernel "
+                  + GUEST_KERNEL.kernel()
+                  + " directly";
+      assertTrue(changes.contains(replaced), example + ": " + changes);
+    }
   }
 }

@@ -98,11 +98,18 @@ public final class GuestEditor {
   }
 
   /**
-   * Reverses every change the manifest lists, last first, then removes the manifest.
-   *
-   * @return what could not be restored (a backup someone removed), one line each
+   * What an undo did, one line per step in the order done, and what it could not restore (a backup
+   * someone removed).
    */
-  public static List<String> undo(GuestFiles files, GuestPrograms programs, ManifestSeal seal)
+  public record Undone(List<String> steps, List<String> problems) {
+    public Undone {
+      steps = List.copyOf(steps);
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /** Reverses every change the manifest lists, last first, then removes the manifest. */
+  public static Undone undo(GuestFiles files, GuestPrograms programs, ManifestSeal seal)
       throws GuestException {
     List<String> steps =
         read(files, seal)
@@ -110,6 +117,7 @@ public final class GuestEditor {
                 () ->
                     new GuestException(
                         "no changes of x2k's in this guest (no " + MANIFEST + " there)"));
+    List<String> done = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     List<String> directories = new ArrayList<>();
     for (int i = steps.size() - 1; i >= 0; i--) {
@@ -119,24 +127,39 @@ public final class GuestEditor {
         case "restore" -> {
           if (files.isFile(path + BACKUP) || files.linkTarget(path + BACKUP).isPresent()) {
             files.rename(path + BACKUP, path);
+            done.add(path + ": put back as it was");
           } else {
             problems.add(path + BACKUP + " is gone: " + path + " stays as x2k left it");
           }
         }
-        case "remove" -> files.remove(path);
+        case "remove" -> {
+          boolean there = files.exists(path);
+          files.remove(path);
+          if (there) {
+            done.add(path + ": removed (x2k had made it)");
+          }
+        }
         case "link" -> {
           if (!files.exists(path)) {
             files.symlink(decode(step[2]), path);
+            done.add(path + ": the link to " + decode(step[2]) + " put back");
           }
         }
         case "rmdir" -> directories.add(path);
-        case "bootarea" -> programs.restoreBootArea(BOOT_AREA, path);
+        case "bootarea" -> {
+          programs.restoreBootArea(BOOT_AREA, path);
+          done.add(path + ": its boot area put back as it was");
+        }
         case "tree" -> {
           // the directory as it was: what the program added goes too
           programs.run(List.of("/bin/rm", "-rf", "--one-file-system", path));
           programs.run(List.of("/bin/tar", "-C", parent(path), "-xpf", decode(step[2])));
+          done.add(path + "/: put back as it was");
         }
-        case "rmtree" -> programs.run(List.of("/bin/rm", "-rf", "--one-file-system", path));
+        case "rmtree" -> {
+          programs.run(List.of("/bin/rm", "-rf", "--one-file-system", path));
+          done.add(path + "/: removed (x2k had made it)");
+        }
         default -> problems.add("unknown step in " + MANIFEST + ": " + steps.get(i));
       }
     }
@@ -144,7 +167,7 @@ public final class GuestEditor {
     for (String directory : directories) {
       files.removeEmptyDirectory(directory);
     }
-    return problems;
+    return new Undone(done, problems);
   }
 
   /** Whether x2k changed this guest before and has not undone it. */

@@ -130,11 +130,17 @@ public final class GuestSession {
       mount(guest, root, types, xenNames, readOnlyDisks, mountFindings);
       if (mode == Mode.UNDO) {
         List<Finding> findings = new ArrayList<>();
-        for (String problem : GuestEditor.undo(guest, guest, seal)) {
+        GuestEditor.Undone undone = GuestEditor.undo(guest, guest, seal);
+        for (String step : undone.steps()) {
+          findings.add(new Finding("guest-undone", "done", step));
+        }
+        for (String problem : undone.problems()) {
           findings.add(new Finding("guest-undo", "required", problem));
         }
-        findings.add(
-            new Finding("guest-undo", "done", "every change x2k made in the guest is undone"));
+        if (undone.problems().isEmpty()) {
+          findings.add(
+              new Finding("guest-undo", "done", "every change x2k made in the guest is undone"));
+        }
         guest.shutdown();
         return new Result(findings, "", Optional.empty(), false);
       }

@@ -1,5 +1,6 @@
 package org.x2k.guest.rules;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,7 +22,17 @@ final class BootloaderRules {
    */
   static final Set<String> COMPLETES = Set.of("guest-console");
 
-  private static final String WHY = "GRUB's kernel command line: root by UUID, console on ttyS0";
+  /** Why a menu changed, from what did: devices named by UUID, a console on ttyS0, or both. */
+  private static String why(boolean devices, boolean console) {
+    List<String> what = new ArrayList<>();
+    if (devices) {
+      what.add("devices by UUID");
+    }
+    if (console) {
+      what.add("a console on ttyS0");
+    }
+    return "GRUB's kernel command line: " + String.join(", ", what);
+  }
 
   /** GRUB Legacy: "kernel /vmlinuz-... ARGS". */
   private static final Pattern LEGACY_KERNEL =
@@ -58,17 +69,24 @@ final class BootloaderRules {
       return;
     }
     StringBuilder out = new StringBuilder();
+    boolean devices = false;
+    boolean console = false;
     for (String line : ConfigLines.of(text.get())) {
       Matcher matcher = kernelLine.matcher(ConfigLines.stripNewline(line));
       if (matcher.matches()) {
-        out.append(matcher.group(1))
-            .append(KernelCommandLine.rewrite(planner, matcher.group(2), path))
-            .append(ConfigLines.newline(line));
+        String arguments = matcher.group(2);
+        String stable = planner.stableDevices(arguments, path);
+        String rewritten = KernelCommandLine.rewrite(planner, arguments, path);
+        devices |= !stable.equals(arguments);
+        console |= !rewritten.equals(stable);
+        out.append(matcher.group(1)).append(rewritten).append(ConfigLines.newline(line));
       } else {
         out.append(line);
       }
     }
-    planner.edit(path, out.toString(), WHY);
+    if (devices || console) {
+      planner.edit(path, out.toString(), why(devices, console));
+    }
   }
 
   /**
@@ -97,6 +115,7 @@ final class BootloaderRules {
             && !KernelCommandLine.withBothConsoles(all).equals(all)
             && !all.contains("console=ttyS0");
     boolean placed = false;
+    boolean devices = false;
     StringBuilder out = new StringBuilder();
     for (String line : ConfigLines.of(text.get())) {
       Matcher matcher = DEFAULT_CMDLINE.matcher(ConfigLines.stripNewline(line));
@@ -105,6 +124,7 @@ final class BootloaderRules {
         continue;
       }
       String value = planner.stableDevices(value(matcher), path);
+      devices |= !value.equals(value(matcher));
       if (consoleNeeded && matcher.group(2).equals(consoleVariable) && !placed) {
         value = KernelCommandLine.withBothConsoles(value);
         placed = true;
@@ -125,7 +145,9 @@ final class BootloaderRules {
           ConfigLines.openEnded(out.toString())
               .append("GRUB_CMDLINE_LINUX=\"console=hvc0 console=ttyS0\"\n");
     }
-    planner.edit(path, out.toString(), WHY);
+    if (devices || consoleNeeded) {
+      planner.edit(path, out.toString(), why(devices, consoleNeeded));
+    }
   }
 
   private static String value(Matcher matcher) {

@@ -95,7 +95,11 @@ class GuestEditorTest {
     } catch (GuestException expected) {
       // the manifest was written before each step
     }
-    assertEquals(List.of(), GuestEditor.undo(files, NO_PROGRAMS, Seals.TEST));
+    GuestEditor.Undone undone = GuestEditor.undo(files, NO_PROGRAMS, Seals.TEST);
+    assertEquals(List.of(), undone.problems());
+    assertEquals(
+        List.of("/etc/new: removed (x2k had made it)", "/etc/fstab: put back as it was"),
+        undone.steps());
     assertEquals("/dev/xvda1 / ext4 defaults 0 1\n", Files.readString(guest.resolve("etc/fstab")));
     assertFalse(Files.exists(guest.resolve("etc/new")));
     assertFalse(Files.exists(guest.resolve("var")));

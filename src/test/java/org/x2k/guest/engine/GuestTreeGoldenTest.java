@@ -1,6 +1,7 @@
 package org.x2k.guest.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -99,8 +100,9 @@ class GuestTreeGoldenTest {
     assertSameTree(dir.resolve("after"), guest, name + "/after");
 
     if (!changes.refused()) {
-      List<String> problems = GuestEditor.undo(files, programs, Seals.TEST);
-      assertEquals(List.of(), problems);
+      GuestEditor.Undone undone = GuestEditor.undo(files, programs, Seals.TEST);
+      assertEquals(List.of(), undone.problems());
+      assertFalse(undone.steps().isEmpty(), name + ": an undo that says nothing");
     }
     assertSameTree(dir.resolve("before"), guest, name + " undone");
   }

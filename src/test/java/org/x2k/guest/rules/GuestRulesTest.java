@@ -97,6 +97,44 @@ class GuestRulesTest {
     assertTrue(changes.changes().stream().noneMatch(c -> c.path().equals("/etc/fstab")));
   }
 
+  /** A menu line whose root stays (an LVM name) changed for its console only, and says so. */
+  @Test
+  void aMenuChangeSaysWhatChangedInIt(@TempDir Path guest) throws Exception {
+    Files.createDirectories(guest.resolve("boot/grub"));
+    Files.writeString(
+        guest.resolve("boot/grub/menu.lst"),
+        "title Debian\n  kernel /vmlinuz-6.1.0-13-amd64 root=/dev/mapper/vg-root ro"
+            + " console=hvc0\n");
+    GuestChanges lvmRoot =
+        plan(
+            guest,
+            Map.of(
+                "xvda1",
+                new Filesystem("xvda1", "ext4", "0a1b2c3d-0000-4000-8000-00000000000a", "")));
+    assertEquals(
+        "GRUB's kernel command line: a console on ttyS0", why(lvmRoot, "/boot/grub/menu.lst"));
+    Files.writeString(
+        guest.resolve("boot/grub/menu.lst"),
+        "title Debian\n  kernel /vmlinuz-6.1.0-13-amd64 root=/dev/xvda1 ro console=hvc0\n");
+    GuestChanges xenRoot =
+        plan(
+            guest,
+            Map.of(
+                "xvda1",
+                new Filesystem("xvda1", "ext4", "0a1b2c3d-0000-4000-8000-00000000000a", "")));
+    assertEquals(
+        "GRUB's kernel command line: devices by UUID, a console on ttyS0",
+        why(xenRoot, "/boot/grub/menu.lst"));
+  }
+
+  private static String why(GuestChanges changes, String path) {
+    return changes.changes().stream()
+        .filter(c -> c instanceof GuestChange.Edit && c.path().equals(path))
+        .map(c -> ((GuestChange.Edit) c).why())
+        .findFirst()
+        .orElseThrow();
+  }
+
   private static GuestChanges plan(Path guest, Map<String, Filesystem> filesystems)
       throws GuestException, IOException {
     Files.createDirectories(guest.resolve("boot"));
