@@ -25,9 +25,17 @@ public final class GuestOptions {
               + " ${DEFAULT-VALUE}). Another domain's subdirectory is replaced only with --force.")
   Path bootDirectory = Path.of("/var/lib/libvirt/boot");
 
+  @Option(
+      names = "--timings",
+      description =
+          "Tell, after each guest, how long each stage of its change took (launch, inspection,"
+              + " mount, plan, apply, copy-out, shutdown) with the appliance calls in it and the"
+              + " programs run in the guest, as notes on standard error.")
+  boolean timings;
+
   /** What these options ask for, as the migration layer takes it. */
   GuestSettings settings() {
-    return new GuestSettings(storage, bootDirectory);
+    return new GuestSettings(storage, bootDirectory, timings);
   }
 
   /** Where this host has {@code source}, after --storage. */

@@ -1,5 +1,6 @@
 package org.x2k.convert;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,6 +32,13 @@ public record Conversion(
   /** The same conversion without its XML, for what outlives the output (a batch's report). */
   public Conversion withoutXml() {
     return new Conversion("", name, uuid, converted, notes, report, fromNativeConfig, "");
+  }
+
+  /** The same conversion with {@code more} notes after its own. */
+  public Conversion withNotes(List<String> more) {
+    List<String> all = new ArrayList<>(notes);
+    all.addAll(more);
+    return new Conversion(xml, name, uuid, converted, all, report, fromNativeConfig, guestDiff);
   }
 
   /** The same conversion with another report, and the guest's diff. */

@@ -10,8 +10,9 @@ import java.util.Map;
  * @param storage path prefixes: the disk images are under the value on this host where the domain
  *     says the key
  * @param bootDirectory where a guest's own kernel and initramfs are copied to
+ * @param timings whether to tell how long each stage of the guest step took
  */
-public record GuestSettings(Map<String, String> storage, Path bootDirectory) {
+public record GuestSettings(Map<String, String> storage, Path bootDirectory, boolean timings) {
   public GuestSettings {
     storage = new LinkedHashMap<>(storage);
   }

@@ -3,6 +3,7 @@ package org.x2k.migrate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.x2k.convert.Conversion;
 import org.x2k.convert.ConversionException;
 import org.x2k.convert.ConversionSettings;
@@ -15,6 +16,7 @@ import org.x2k.guest.GuestPlan;
 import org.x2k.guest.engine.BootDirectory;
 import org.x2k.guest.engine.GuestSession;
 import org.x2k.guest.engine.ManifestSeal;
+import org.x2k.guest.engine.StageClock;
 
 /**
  * The in-guest part of a conversion (--guest): after the XML, the same plan (disk renaming, NICs,
@@ -68,6 +70,7 @@ public final class GuestStep {
     BootDirectory bootDirectory =
         BootDirectory.of(options.bootDirectory(), result.name(), result.uuid());
     GuestSession.Result guest;
+    StageClock clock = new StageClock();
     try {
       if (mode == GuestSession.Mode.APPLY && !force) {
         // before the guest is changed: a refusal later would leave it half converted
@@ -77,17 +80,34 @@ public final class GuestStep {
           ManifestSeal.forDomain(
               result.uuid().isEmpty() ? result.name() : result.uuid().toLowerCase(Locale.ROOT),
               mode == GuestSession.Mode.APPLY);
-      guest = GuestSession.run(disks, plan, mode, bootDirectory, seal);
+      guest = GuestSession.run(disks, plan, mode, bootDirectory, seal, clock);
     } catch (GuestException e) {
       throw new ConversionException("guest: " + e.getMessage(), e, e.code(), e.detail());
+    } finally {
+      clock.stop();
+    }
+    if (options.timings()) {
+      result = result.withNotes(clock.lines().stream().map(line -> "guest stage " + line).toList());
     }
     if (guest.refused()) {
       Finding reason = guest.findings().get(guest.findings().size() - 1);
       throw new ConversionException("guest left unchanged: " + reason.text(), null, reason.code());
     }
     if (mode == GuestSession.Mode.UNDO) {
-      // what was undone, not the conversion's changes and actions again
-      return result.withGuest(result.xml(), Report.EMPTY.withActions(actions(guest)), guest.diff());
+      // what was undone (its changes), and what could not be: not the conversion's report again
+      List<Report.Change> undone = new ArrayList<>();
+      List<Report.Action> left = new ArrayList<>();
+      for (Finding finding : guest.findings()) {
+        if (finding.severity().equals("done")) {
+          undone.add(new Report.Change(finding.code(), finding.text()));
+        } else {
+          left.add(new Report.Action(finding.code(), finding.severity(), finding.text()));
+        }
+      }
+      return result.withGuest(
+          result.xml(),
+          new Report(undone, left, List.of(), List.of(), Optional.empty()),
+          guest.diff());
     }
     Conversion written = result;
     if (guest.kernel().isPresent()) {

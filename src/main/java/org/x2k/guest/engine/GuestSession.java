@@ -80,20 +80,29 @@ public final class GuestSession {
    *
    * @param bootDirectory where the guest's own kernel is copied when it must be booted directly
    * @param seal binds the undo manifest in the guest to this host and the domain
+   * @param clock times each stage and the appliance calls in it
    */
   public static Result run(
-      List<Disk> disks, GuestPlan plan, Mode mode, BootDirectory bootDirectory, ManifestSeal seal)
+      List<Disk> disks,
+      GuestPlan plan,
+      Mode mode,
+      BootDirectory bootDirectory,
+      ManifestSeal seal,
+      StageClock clock)
       throws GuestException {
+    clock.stage("disk checks");
     List<String> formats = new ArrayList<>();
     for (Disk disk : disks) {
       HostDisks.check(disk.image());
       formats.add(DiskFormats.toOpen(disk.image(), disk.format()));
     }
-    try (Libguestfs guest = Libguestfs.create()) {
+    clock.stage("launch");
+    try (Libguestfs guest = Libguestfs.create(clock)) {
       for (int i = 0; i < disks.size(); i++) {
         guest.addDrive(disks.get(i).image(), formats.get(i), disks.get(i).writable(mode));
       }
       guest.launch();
+      clock.stage("inspection");
       // the appliance's disks, in the order they were added: asked once, used below
       List<String> devices = guest.devices();
       Map<String, String> xenNames = xenNames(guest, devices, disks);
@@ -127,8 +136,10 @@ public final class GuestSession {
           readOnlyDisks.add(devices.get(i));
         }
       }
+      clock.stage("mount");
       mount(guest, root, types, xenNames, readOnlyDisks, mountFindings);
       if (mode == Mode.UNDO) {
+        clock.stage("undo");
         List<Finding> findings = new ArrayList<>();
         GuestEditor.Undone undone = GuestEditor.undo(guest, guest, seal);
         for (String step : undone.steps()) {
@@ -141,19 +152,23 @@ public final class GuestSession {
           findings.add(
               new Finding("guest-undo", "done", "every change x2k made in the guest is undone"));
         }
+        clock.stage("shutdown");
         guest.shutdown();
         return new Result(findings, "", Optional.empty(), false);
       }
+      clock.stage("plan");
       GuestFacts facts = facts(guest, devices.get(0), root, types, xenNames);
       GuestChanges changes = Planner.plan(guest, facts, plan);
       List<Finding> findings = new ArrayList<>(mountFindings);
       findings.addAll(changes.findings());
       if (changes.refused()) {
+        clock.stage("shutdown");
         guest.shutdown();
         return new Result(findings, "", Optional.empty(), true);
       }
       if (mode == Mode.DRY_RUN) {
         String diff = diff(changes);
+        clock.stage("shutdown");
         guest.shutdown();
         return new Result(findings, diff, Optional.empty(), false);
       }
@@ -161,6 +176,7 @@ public final class GuestSession {
         // before anything changes: a kernel too large to copy out refuses the guest unchanged
         checkCopyable(guest::size, changes.kernelBoot().get(), bootDirectory.path());
       }
+      clock.stage("apply");
       GuestEditor.apply(guest, changes.changes(), guest, seal);
       for (GuestChange change : changes.changes()) {
         findings.add(new Finding("guest-changed", "done", describe(change)));
@@ -168,6 +184,7 @@ public final class GuestSession {
       Optional<HostKernel> kernel = Optional.empty();
       if (changes.kernelBoot().isPresent()) {
         KernelBoot boot = changes.kernelBoot().get();
+        clock.stage("copy-out");
         kernel = Optional.of(copyOut(guest, boot, bootDirectory));
         findings.add(
             new Finding(
@@ -179,6 +196,7 @@ public final class GuestSession {
                     + bootDirectory.path()
                     + " (copy it there on the KVM host too)"));
       }
+      clock.stage("shutdown");
       guest.shutdown();
       return new Result(findings, "", kernel, false, changes.completedActions());
     }

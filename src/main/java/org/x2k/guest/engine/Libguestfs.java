@@ -49,16 +49,19 @@ public final class Libguestfs implements GuestFiles, GuestEditor.GuestPrograms, 
   private final Object handle;
   private final Class<?> type;
 
-  private Libguestfs(Object handle) {
+  private final StageClock clock;
+
+  private Libguestfs(Object handle, StageClock clock) {
     this.handle = handle;
     this.type = handle.getClass();
+    this.clock = clock;
   }
 
-  /** A new handle, not launched. */
-  public static Libguestfs create() throws GuestException {
+  /** A new handle, not launched, whose calls {@code clock} times. */
+  public static Libguestfs create(StageClock clock) throws GuestException {
     Class<?> type = bindingClass();
     try {
-      return new Libguestfs(type.getConstructor().newInstance());
+      return new Libguestfs(type.getConstructor().newInstance(), clock);
     } catch (InvocationTargetException e) {
       throw new GuestException("libguestfs: " + message(e.getCause()), e.getCause());
     } catch (ReflectiveOperationException | LinkageError e) {
@@ -209,10 +212,13 @@ public final class Libguestfs implements GuestFiles, GuestEditor.GuestPrograms, 
    */
   public String command(List<String> argv) throws GuestException {
     Object[] arguments = {GuestCommandFailure.wrapped(argv).toArray(new String[0])};
+    long started = clock.now();
     try {
       return String.valueOf(invoke("command", new Class<?>[] {String[].class}, arguments));
     } catch (InvocationTargetException e) {
       throw GuestCommandFailure.of(argv, e.getCause().getMessage());
+    } finally {
+      clock.call(argv.isEmpty() ? "command" : argv.get(0).replaceFirst(".*/", ""), started);
     }
   }
 
@@ -323,6 +329,7 @@ public final class Libguestfs implements GuestFiles, GuestEditor.GuestPrograms, 
 
   @Override
   public Optional<byte[]> read(String path) throws GuestException {
+    clock.read(path);
     if (!isFile(path)) {
       return Optional.empty();
     }
@@ -429,10 +436,13 @@ public final class Libguestfs implements GuestFiles, GuestEditor.GuestPrograms, 
 
   private Object call(String method, Class<?>[] parameters, Object... arguments)
       throws GuestException {
+    long started = clock.now();
     try {
       return invoke(method, parameters, arguments);
     } catch (InvocationTargetException e) {
       throw new GuestException(method + ": " + message(e.getCause()), e.getCause());
+    } finally {
+      clock.call(method, started);
     }
   }
 
