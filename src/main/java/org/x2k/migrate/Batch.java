@@ -99,6 +99,9 @@ public final class Batch {
             converter);
     Progress progress = Progress.onStderr(err, expanded.inputs().size());
     int jobs = Math.min(output.jobs(), Math.max(expanded.inputs().size(), 1));
+    if (guestStep != null) {
+      guestStep.runAtOnce(ApplianceSlots.forThisHost(jobs));
+    }
     try {
       new InOrderExecutor<Input, Prepared>(jobs, jobs * 4)
           .run(

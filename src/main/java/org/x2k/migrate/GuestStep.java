@@ -27,6 +27,7 @@ public final class GuestStep {
   private final GuestSettings options;
   private final GuestSession.Mode mode;
   private final boolean force;
+  private volatile ApplianceSlots slots = new ApplianceSlots(1);
 
   /**
    * @param force whether a boot directory that holds another domain's files may be taken over
@@ -35,6 +36,11 @@ public final class GuestStep {
     this.options = options;
     this.mode = mode;
     this.force = force;
+  }
+
+  /** The appliances the batch's workers may run at once. */
+  void runAtOnce(ApplianceSlots slots) {
+    this.slots = slots;
   }
 
   Conversion apply(DomainConverter converter, byte[] xml, Conversion result)
@@ -80,7 +86,7 @@ public final class GuestStep {
           ManifestSeal.forDomain(
               result.uuid().isEmpty() ? result.name() : result.uuid().toLowerCase(Locale.ROOT),
               mode == GuestSession.Mode.APPLY);
-      guest = GuestSession.run(disks, plan, mode, bootDirectory, seal, clock);
+      guest = inSlot(() -> GuestSession.run(disks, plan, mode, bootDirectory, seal, clock));
     } catch (GuestException e) {
       throw new ConversionException("guest: " + e.getMessage(), e, e.code(), e.detail());
     } finally {
@@ -120,6 +126,25 @@ public final class GuestStep {
                   kernel.kernel().toString(), kernel.initrd().toString(), kernel.commandLine()));
     }
     return result.withGuest(written.xml(), report(written.report(), guest), guest.diff());
+  }
+
+  private interface Session {
+    GuestSession.Result run() throws GuestException;
+  }
+
+  /** {@code session} once an appliance slot is free: memory bounds how many run at once. */
+  private GuestSession.Result inSlot(Session session) throws GuestException, ConversionException {
+    try {
+      slots.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ConversionException("guest: interrupted before it started", e, "guest-failed");
+    }
+    try {
+      return session.run();
+    } finally {
+      slots.release();
+    }
   }
 
   private Report report(Report report, GuestSession.Result guest) {

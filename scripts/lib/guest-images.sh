@@ -1,0 +1,150 @@
+# shellcheck shell=bash
+# Xen PV guests as xen-tools and pygrub leave them, built from scripts/guest-trees' cached root
+# filesystems: sourced by scripts/check-guest and bench/guest, not run. The caller sets root (the
+# checkout), trees (scripts/guest-trees' directory) and kernel_version (its kernel), and works in
+# the directory the images are to be made in.
+# shellcheck disable=SC2154 # root, trees and kernel_version: the caller's
+here=$root/scripts/check-guest.d
+
+# libguestfs's appliance needs a kernel; a host without one in /boot (a container, a VM booted
+# from outside) gives supermin the guests' own (Debian's cloud kernel), so that the appliance
+# and the guests run the kernel of the same day. The appliance is kept per kernel.
+appliance_kernel_from_trees() {
+  export LIBGUESTFS_BACKEND=direct
+  if ! ls /boot/vmlinuz-* >/dev/null 2>&1 && [ -z "${SUPERMIN_KERNEL:-}" ]; then
+    mkdir -p /lib/modules # supermin looks at it even when told where the modules are
+    export SUPERMIN_KERNEL_VERSION=$kernel_version SUPERMIN_KERNEL=$trees/rootfs/boot/vmlinuz-$kernel_version \
+      SUPERMIN_MODULES=$trees/rootfs/lib/modules/$kernel_version
+    export LIBGUESTFS_CACHEDIR=${X2K_CI_CACHE:-/var/cache/x2k-ci}/guestfs-$kernel_version
+    mkdir -p "$LIBGUESTFS_CACHEDIR"
+    find "${LIBGUESTFS_CACHEDIR%/*}" -mindepth 1 -maxdepth 1 -name 'guestfs-*' \
+      ! -name "guestfs-$kernel_version" -exec rm -rf {} +
+  fi
+}
+
+# xen_guest DIR INIT ROOT SWAP: a Xen PV guest's configuration, as xen-tools' hooks write it
+xen_guest() {
+  local dir=$1 init=$2 root_device=$3 swap_device=$4
+  echo xenguest >"$dir/etc/hostname"
+  printf '127.0.0.1 localhost\n127.0.1.1 xenguest\n' >"$dir/etc/hosts"
+  printf 'proc /proc proc defaults 0 0\n%s / ext4 errors=remount-ro 0 1\n%s none swap sw 0 0\n' \
+    "$root_device" "$swap_device" >"$dir/etc/fstab"
+  printf 'auto lo\niface lo inet loopback\n\nauto eth0\niface eth0 inet dhcp\n' >"$dir/etc/network/interfaces"
+  sed -i 's/^root:[^:]*:/root::/' "$dir/etc/shadow"
+  printf 'console\nhvc0\n' >"$dir/etc/securetty"
+  install -m 755 "$here/report" "$dir/usr/local/sbin/x2k-check-report"
+  if [ "$init" = systemd ]; then
+    rm -f "$dir"/etc/systemd/system/getty.target.wants/getty@tty1.service
+    ln -sf /lib/systemd/system/serial-getty@.service "$dir/etc/systemd/system/getty.target.wants/serial-getty@hvc0.service"
+    cp "$here/report-service" "$dir/etc/systemd/system/x2k-check-report.service"
+    ln -sf /etc/systemd/system/x2k-check-report.service "$dir/etc/systemd/system/multi-user.target.wants/"
+  else
+    # Debian's inittab with xen-tools' change: the first getty on hvc0, no others
+    sed -i -e 's|^1:2345:respawn:/sbin/getty .*tty1$|1:2345:respawn:/sbin/getty 38400 hvc0|' \
+      -e '/^[2-6]:23:respawn:\/sbin\/getty/d' "$dir/etc/inittab"
+    grep -q '^1:2345:respawn:/sbin/getty 38400 hvc0$' "$dir/etc/inittab" \
+      || { echo "check-guest: no getty line to move to hvc0 in $dir/etc/inittab" >&2; exit 1; }
+    # rc.local runs before init starts the gettys: the report waits for them
+    printf '#!/bin/sh\n(sleep 15; /usr/local/sbin/x2k-check-report) &\nexit 0\n' >"$dir/etc/rc.local"
+    chmod 755 "$dir/etc/rc.local"
+  fi
+  echo 'MODULES=list' >"$dir/etc/initramfs-tools/conf.d/xen-pv-driver-policy"
+  printf 'xen-blkfront\nxen-netfront\n' >"$dir/etc/initramfs-tools/modules"
+  chroot "$dir" update-initramfs -u -k all >/dev/null 2>&1
+}
+
+size_mib=1200
+swap_mib=128
+# build_guest GUEST: its images from the cached trees, and dom0-GUEST/ with the kernel and the
+# Xen-only initramfs Xen booted it with (xen-tools: from dom0; the others: for step 1)
+build_guest() {
+  local variant=$1 source_tree=rootfs init=systemd
+  case $variant in
+    pygrub-grub-pc) source_tree=rootfs-grub-pc ;;
+    xen-tools-sysv) source_tree=rootfs-sysv init=sysvinit ;;
+  esac
+  rm -rf "tree-$variant" && cp -a "$trees/$source_tree" "tree-$variant"
+  case $variant in
+    pygrub*)
+      # MBR disk, ext4 root from the directory at 1 MiB, swap after it
+      xen_guest "tree-$variant" "$init" /dev/xvda1 /dev/xvda2
+      mkdir -p "tree-$variant/boot/grub"
+      cat >"tree-$variant/boot/grub/menu.lst" <<MENU
+default 0
+timeout 2
+title Debian GNU/Linux, kernel $kernel_version
+root (hd0,0)
+kernel /boot/vmlinuz-$kernel_version root=/dev/xvda1 ro console=hvc0 elevator=noop
+initrd /boot/initrd.img-$kernel_version
+MENU
+      rm -f "$variant.img"
+      truncate -s $((1 + size_mib + swap_mib))M "$variant.img"
+      printf 'label: dos\nstart=2048, size=%d, type=83, bootable\nstart=%d, size=%d, type=82\n' \
+        $((size_mib * 2048)) $((2048 + size_mib * 2048)) $((swap_mib * 2048)) | sfdisk -q "$variant.img"
+      mkfs.ext4 -q -F -E offset=$((1024 * 1024)) -d "tree-$variant" "$variant.img" $((size_mib * 1024))k
+      truncate -s ${swap_mib}M "$variant.swap" && mkswap -q "$variant.swap" >/dev/null
+      dd if="$variant.swap" of="$variant.img" bs=1M seek=$((1 + size_mib)) conv=notrunc,sparse status=none
+      rm -f "$variant.swap"
+      ;;
+    *)
+      # xen-tools: one image per filesystem
+      xen_guest "tree-$variant" "$init" /dev/xvda2 /dev/xvda1
+      rm -f "$variant-root.img" "$variant-swap.img"
+      mkfs.ext4 -q -F -d "tree-$variant" "$variant-root.img" $((size_mib * 1024))k
+      truncate -s ${swap_mib}M "$variant-swap.img" && mkswap -q "$variant-swap.img" >/dev/null
+      ;;
+  esac
+  mkdir -p "dom0-$variant"
+  cp "tree-$variant/boot/vmlinuz-$kernel_version" "tree-$variant/boot/initrd.img-$kernel_version" "dom0-$variant/"
+  rm -rf "tree-$variant"
+}
+
+# --- the Xen definitions, as virsh dumpxml --inactive gives them on the Xen host -------------
+xen_domain() {  # xen_domain GUEST MAC BOOT_XML DISKS_XML
+  cat <<XML
+<domain type='xen'>
+  <name>x2k-guest-$1</name>
+  <uuid>$(cat /proc/sys/kernel/random/uuid)</uuid>
+  <memory unit='KiB'>786432</memory>
+  <currentMemory unit='KiB'>786432</currentMemory>
+  <vcpu placement='static'>1</vcpu>
+  $3
+  <on_poweroff>destroy</on_poweroff>
+  <on_reboot>restart</on_reboot>
+  <on_crash>restart</on_crash>
+  <devices>
+$4
+    <interface type='bridge'>
+      <mac address='$2'/>
+      <source bridge='xenbr0'/>
+      <script path='vif-bridge'/>
+    </interface>
+    <console type='pty'>
+      <target type='xen' port='0'/>
+    </console>
+  </devices>
+</domain>
+XML
+}
+disk() {  # disk IMAGE TARGET (an image under $work)
+  printf "    <disk type='file' device='disk'>\n      <driver name='qemu' type='raw'/>\n      <source file='%s'/>\n      <target dev='%s' bus='xen'/>\n    </disk>\n" "$work/$1" "$2"
+}
+# write_xen_domains: GUEST.xen.xml for each guest build_guest makes, its disks under $work
+write_xen_domains() {
+  xen_domain pygrub 00:16:3e:4b:00:01 \
+    "<bootloader>/usr/lib/xen-4.17/bin/pygrub</bootloader><os><type arch='x86_64' machine='xenpv'>linux</type></os>" \
+    "$(disk pygrub.img xvda)" >pygrub.xen.xml
+  xen_domain pygrub-grub-pc 00:16:3e:4b:00:04 \
+    "<bootloader>/usr/lib/xen-4.17/bin/pygrub</bootloader><os><type arch='x86_64' machine='xenpv'>linux</type></os>" \
+    "$(disk pygrub-grub-pc.img xvda)" >pygrub-grub-pc.xen.xml
+  for variant in xen-tools xen-tools-sysv; do
+    mac=00:16:3e:4b:00:02
+    [ "$variant" = xen-tools-sysv ] && mac=00:16:3e:4b:00:03
+    xen_domain "$variant" "$mac" \
+      "<os><type arch='x86_64' machine='xenpv'>linux</type><kernel>$work/dom0-$variant/vmlinuz-$kernel_version</kernel><initrd>$work/dom0-$variant/initrd.img-$kernel_version</initrd><cmdline>root=/dev/xvda2 ro elevator=noop</cmdline></os>" \
+      "$(disk "$variant-swap.img" xvda1)$(disk "$variant-root.img" xvda2)" >"$variant.xen.xml"
+  done
+}
+
+# images_of GUEST: the images GUEST.xen.xml names
+images_of() { sed -n "s/.*<source file='\([^']*\)'.*/\1/p" "$1.xen.xml"; }
