@@ -30,7 +30,7 @@
         x2k:check-parameter('cdrom-bus', $cdrom-bus, ('', 'ide', 'sata', 'scsi', 'usb')),
         x2k:check-parameter('disk-format', $disk-format, ('', 'raw', 'qcow2')),
         x2k:check-parameter('disk-cache', $disk-cache, ('', 'none', 'writethrough', 'writeback', 'directsync', 'unsafe')),
-        x2k:check-parameter('nic-model', $nic-model, ('virtio', 'e1000', 'e1000e', 'rtl8139')),
+        x2k:check-parameter('nic-model', $nic-model, ('', 'virtio', 'e1000', 'e1000e', 'rtl8139')),
         x2k:check-emulator-parameter()"/>
     <xsl:choose>
       <xsl:when test="domainsnapshot">

@@ -26,8 +26,21 @@
 
   <!-- Step 2.6.1: Xen's paravirtual NIC becomes $nic-model (virtio by default). -->
   <xsl:template match="/domain/devices/interface/model/@type[. = 'netfront']">
-    <xsl:attribute name="type" select="$nic-model"/>
+    <xsl:attribute name="type" select="x2k:netfront-model(root(.)/domain)"/>
   </xsl:template>
+
+  <!-- The model a netfront NIC gets: $nic-model if given; virtio for a paravirtualised
+       guest (Linux PV kernels carry virtio_net) or one known to have virtio drivers;
+       else, for an HVM guest's netfront (Windows with GPLPV or Citrix PV drivers), an
+       emulated e1000, which Windows and older Linux drive without virtio drivers
+       (UCS Extended virtualization documentation, 2.1: PV drivers out, virtio in
+       after the move). -->
+  <xsl:function name="x2k:netfront-model" as="xs:string">
+    <xsl:param name="domain" as="element(domain)"/>
+    <xsl:sequence select="if ($nic-model) then $nic-model
+                          else if (x2k:was-paravirtual($domain) or $virtio-known) then 'virtio'
+                          else 'e1000'"/>
+  </xsl:function>
 
   <!-- Xen's ioemu model is its device model's default emulated NIC, an RTL8139. -->
   <xsl:template match="/domain/devices/interface/model/@type[. = 'ioemu']">
@@ -41,7 +54,7 @@
   <xsl:template match="/domain/devices/interface[x2k:gets-pv-model(.)]">
     <xsl:copy>
       <xsl:apply-templates select="@*, node()"/>
-      <model type="{$nic-model}"/>
+      <model type="{x2k:netfront-model(root(.)/domain)}"/>
     </xsl:copy>
   </xsl:template>
 
@@ -66,7 +79,7 @@
     <xsl:variable name="nics" as="element(interface)+" select="../interface"/>
     <xsl:variable name="remodelled" as="element(interface)*" select="$nics[x2k:is-remodelled(.)]"/>
     <xsl:if test="exists($remodelled)">
-      <change code="nic-model">NIC models: {x2k:list($remodelled ! ((mac/@address, 'interface ' || (count(preceding-sibling::interface) + 1) || ' (no MAC)')[1] || ' ' || (model/@type, 'netfront')[1] || ' → ' || (if (model/@type = 'ioemu') then 'rtl8139' else $nic-model)))}</change>
+      <change code="nic-model">NIC models: {x2k:list($remodelled ! ((mac/@address, 'interface ' || (count(preceding-sibling::interface) + 1) || ' (no MAC)')[1] || ' ' || (model/@type, 'netfront')[1] || ' → ' || (if (model/@type = 'ioemu') then 'rtl8139' else x2k:netfront-model(root(.)/domain))))}</change>
       <action code="guest-nic-names" severity="recommended">MAC addresses are kept, but the NIC model changed: the guest may name its interfaces differently; remove stale entries from /etc/udev/rules.d/70-persistent-net.rules and check the network configuration.</action>
     </xsl:if>
     <xsl:if test="exists($nics/script)">

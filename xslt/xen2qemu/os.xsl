@@ -200,7 +200,7 @@
           select="exists(/domain/features/viridian) or /domain/clock/(@offset, @basis) = 'localtime'"/>
       <action code="windows-pv-drivers" severity="{if ($windows-like) then 'required' else 'info'}">{
           if ($windows-like) then 'This looks like a Windows guest' else 'If this is a Windows guest'
-        }: uninstall Xen's PV drivers (GPLPV or similar) while it still runs on Xen, or Windows will not boot on KVM; install the virtio drivers after the move (UCS Extended virtualization documentation, 2.1). Its emulated disks and NICs were kept so that it boots without them.</action>
+        }: (1) while it still runs on Xen, uninstall its Xen PV drivers in Programs and Features (GPLPV's "Xen PV Drivers for Windows", Citrix's "XenServer Windows Management Agent" and "Citrix Xen Windows PV Drivers", or the Xen Project's XENBUS, XENVBD, XENVIF, XENNET and XENIFACE drivers), reboot once on Xen and shut it down: Windows with those drivers does not boot on KVM; (2) on KVM it boots from its emulated IDE/SATA disks with an emulated e1000 or rtl8139 NIC, which x2k kept or chose for it; (3) install the virtio-win drivers (viostor or vioscsi, netkvm, balloon) from Fedora's virtio-win ISO, with a small extra virtio disk attached once so that Windows loads viostor; (4) only then move its disks and NICs to virtio (x2k convert --disk-bus virtio --nic-model virtio, or virsh edit) (UCS Extended virtualization documentation, 2.1).</action>
     </xsl:if>
   </xsl:template>
 

@@ -79,8 +79,9 @@
   <xsl:param name="default-bridge" as="xs:string" select="'xenbr0'"/>
 
   <!-- NIC model for Xen's netfront, and for PV guests' NICs without a model
-       (step 2.6.1): virtio, e1000, rtl8139. -->
-  <xsl:param name="nic-model" as="xs:string" select="'virtio'"/>
+       (step 2.6.1): virtio, e1000, e1000e, rtl8139. Empty: virtio, except for the
+       netfront NICs of an HVM guest (see x2k:netfront-model). -->
+  <xsl:param name="nic-model" as="xs:string" select="''"/>
 
   <!-- Keep <qemu:commandline> and the rest of QEMU's passthrough, and interface down
        scripts (passthrough.xsl), which are dropped by default. -->

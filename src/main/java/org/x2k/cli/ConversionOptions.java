@@ -125,8 +125,9 @@ public final class ConversionOptions {
       names = "--nic-model",
       paramLabel = "MODEL",
       description =
-          "NIC model for Xen's netfront and PV guests' NICs: virtio (default), e1000,"
-              + " e1000e, rtl8139.")
+          "NIC model for Xen's netfront and PV guests' NICs: virtio, e1000, e1000e, rtl8139"
+              + " (default: virtio, but e1000 for an HVM guest's netfront unless the guest is"
+              + " known to have virtio drivers).")
   NicModel nicModel;
 
   @Option(

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.x2k.guest.DiskNames;
 import org.x2k.guest.GuestException;
@@ -57,6 +58,11 @@ public final class Libguestfs implements GuestFiles, GuestEditor.GuestPrograms, 
     this.clock = clock;
   }
 
+  /** x2k's calls on {@code handle}, an object with the binding's methods (for tests). */
+  static Libguestfs over(Object handle, StageClock clock) {
+    return new Libguestfs(handle, clock);
+  }
+
   /** A new handle, not launched, whose calls {@code clock} times. */
   public static Libguestfs create(StageClock clock) throws GuestException {
     Class<?> type = bindingClass();
@@ -69,7 +75,20 @@ public final class Libguestfs implements GuestFiles, GuestEditor.GuestPrograms, 
     }
   }
 
-  private static Class<?> bindingClass() throws GuestException {
+  /**
+   * The binding's class, loaded once per process: the JVM lets one class loader alone load its
+   * native library, so a second guest of a batch (or one on another worker) needs the same class.
+   */
+  private static Class<?> binding;
+
+  private static synchronized Class<?> bindingClass() throws GuestException {
+    if (binding == null) {
+      binding = loadBinding();
+    }
+    return binding;
+  }
+
+  private static Class<?> loadBinding() throws GuestException {
     Path jar = find(JAR_DIRECTORIES, "libguestfs", ".jar");
     Path jni = find(JNI_DIRECTORIES, "libguestfs_jni", ".so");
     try {
@@ -212,6 +231,7 @@ public final class Libguestfs implements GuestFiles, GuestEditor.GuestPrograms, 
    */
   public String command(List<String> argv) throws GuestException {
     Object[] arguments = {GuestCommandFailure.wrapped(argv).toArray(new String[0])};
+    forget(); // a program may change any file
     long started = clock.now();
     try {
       return String.valueOf(invoke("command", new Class<?>[] {String[].class}, arguments));
@@ -329,17 +349,23 @@ public final class Libguestfs implements GuestFiles, GuestEditor.GuestPrograms, 
 
   @Override
   public Optional<byte[]> read(String path) throws GuestException {
-    clock.read(path);
-    if (!isFile(path)) {
-      return Optional.empty();
+    if (contents.containsKey(path)) {
+      return contents.get(path).map(byte[]::clone);
     }
-    long size = size(path);
-    if (size > MAX_FILE) {
-      throw new GuestException(path + " in the guest is " + size + " bytes: no configuration file");
+    Optional<byte[]> content = Optional.empty();
+    if (isFile(path)) {
+      long size = size(path);
+      if (size > MAX_FILE) {
+        throw new GuestException(
+            path + " in the guest is " + size + " bytes: no configuration file");
+      }
+      clock.read(path);
+      // the binding's read_file returns a String (lossy for bytes that are no UTF-8), so the
+      // file comes through download into x2k's private directory
+      content = Optional.of(throughScratch(path + " of the guest", local -> download(path, local)));
     }
-    // the binding's read_file returns a String (lossy for bytes that are no UTF-8), so the
-    // file comes through download into x2k's private directory
-    return Optional.of(throughScratch(path + " of the guest", local -> download(path, local)));
+    contents.put(path, content);
+    return content.map(byte[]::clone);
   }
 
   /** Writes a host file from the guest (a download into the file it is given). */
@@ -434,11 +460,48 @@ public final class Libguestfs implements GuestFiles, GuestEditor.GuestPrograms, 
     }
   }
 
+  /**
+   * Calls that only ask about one path: their answers are kept until the guest changes. The plan
+   * asks the same questions many times (is there a menu.lst? a grub.cfg?), each a round trip to the
+   * appliance.
+   */
+  private static final Set<String> QUERIES =
+      Set.of("is_file", "is_dir", "is_symlink", "readlink", "ls", "filesize");
+
+  /** Calls that change nothing in the guest; any other call forgets every kept answer. */
+  private static boolean changesNothing(String method) {
+    return QUERIES.contains(method)
+        || method.startsWith("inspect_")
+        || method.startsWith("list_")
+        || Set.of("download", "part_get_parttype", "vfs_uuid", "vfs_label", "vfs_type")
+            .contains(method);
+  }
+
+  private final Map<String, Object> answers = new HashMap<>();
+  private final Map<String, Optional<byte[]>> contents = new HashMap<>();
+
+  /** The guest may have changed: no kept answer holds any more. */
+  private void forget() {
+    answers.clear();
+    contents.clear();
+  }
+
   private Object call(String method, Class<?>[] parameters, Object... arguments)
       throws GuestException {
+    String question = QUERIES.contains(method) ? method + "\0" + arguments[0] : null;
+    if (question != null && answers.containsKey(question)) {
+      return answers.get(question);
+    }
+    if (!changesNothing(method)) {
+      forget();
+    }
     long started = clock.now();
     try {
-      return invoke(method, parameters, arguments);
+      Object answer = invoke(method, parameters, arguments);
+      if (question != null) {
+        answers.put(question, answer);
+      }
+      return answer;
     } catch (InvocationTargetException e) {
       throw new GuestException(method + ": " + message(e.getCause()), e.getCause());
     } finally {
