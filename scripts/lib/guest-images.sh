@@ -55,6 +55,8 @@ xen_guest() {
 
 size_mib=1200
 swap_mib=128
+# the encrypted guest's passphrase (a test key)
+encrypted_key=x2k-check-passphrase
 # build_guest GUEST: its images from the cached trees, and dom0-GUEST/ with the kernel and the
 # Xen-only initramfs Xen booted it with (xen-tools: from dom0; the others: for step 1)
 build_guest() {
@@ -85,6 +87,23 @@ MENU
       truncate -s ${swap_mib}M "$variant.swap" && mkswap -q "$variant.swap" >/dev/null
       dd if="$variant.swap" of="$variant.img" bs=1M seek=$((1 + size_mib)) conv=notrunc,sparse status=none
       rm -f "$variant.swap"
+      ;;
+    encrypted)
+      # one disk: swap (xvda1) and a LUKS root (xvda2, in crypttab), made in the appliance
+      # (its cryptsetup: the host needs no dm-crypt); a fast PBKDF is no concern for a test key
+      xen_guest "tree-$variant" "$init" /dev/mapper/root_crypt /dev/xvda1
+      echo 'root_crypt /dev/xvda2 none luks' >"tree-$variant/etc/crypttab"
+      tar -C "tree-$variant" -cf "$variant.tar" .
+      rm -f "$variant.img"
+      truncate -s $((1 + swap_mib + size_mib + 32))M "$variant.img"
+      printf '%s\n%s\n' "$encrypted_key" "$encrypted_key" | guestfish --keys-from-stdin --format=raw \
+        -a "$variant.img" run : part-init /dev/sda mbr : \
+        part-add /dev/sda p 2048 $((2048 + swap_mib * 2048 - 1)) : \
+        part-add /dev/sda p $((2048 + swap_mib * 2048)) $(((1 + swap_mib + size_mib + 32) * 2048 - 1)) : \
+        mkswap /dev/sda1 : luks-format /dev/sda2 0 : cryptsetup-open /dev/sda2 root_crypt : \
+        mkfs ext4 /dev/mapper/root_crypt : mount /dev/mapper/root_crypt / : tar-in "$variant.tar" /
+      rm -f "$variant.tar"
+      cp --sparse=always "$variant.img" "pristine-$variant.img"
       ;;
     *)
       # xen-tools: one image per filesystem
@@ -137,6 +156,9 @@ write_xen_domains() {
   xen_domain pygrub-grub-pc 00:16:3e:4b:00:04 \
     "<bootloader>/usr/lib/xen-4.17/bin/pygrub</bootloader><os><type arch='x86_64' machine='xenpv'>linux</type></os>" \
     "$(disk pygrub-grub-pc.img xvda)" >pygrub-grub-pc.xen.xml
+  xen_domain encrypted 00:16:3e:4b:00:05 \
+    "<os><type arch='x86_64' machine='xenpv'>linux</type><kernel>$work/dom0-encrypted/vmlinuz-$kernel_version</kernel><initrd>$work/dom0-encrypted/initrd.img-$kernel_version</initrd><cmdline>root=/dev/mapper/root_crypt ro</cmdline></os>" \
+    "$(disk encrypted.img xvda)" >encrypted.xen.xml
   for variant in xen-tools xen-tools-sysv; do
     mac=00:16:3e:4b:00:02
     [ "$variant" = xen-tools-sysv ] && mac=00:16:3e:4b:00:03

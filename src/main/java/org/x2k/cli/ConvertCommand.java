@@ -100,6 +100,9 @@ public final class ConvertCommand implements Callable<Integer> {
           "--define asks URI what it runs: drop --capabilities, which is for a host x2k"
               + " cannot reach");
     }
+    if (!guest && !guestOptions.keys.isEmpty()) {
+      throw usage("--key opens the guest's encrypted disks for --guest: add --guest");
+    }
     Batch batch = parent.batch(spec, output, reporting, common, "converted");
     if (guest) {
       if (fleet.connect != null || fleet.define != null) {

@@ -2,7 +2,9 @@ package org.x2k.migrate;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.x2k.guest.DiskKey;
 
 /**
  * Where the guest step finds a guest's disks and puts its boot files (x2k's guest options).
@@ -11,10 +13,13 @@ import java.util.Map;
  *     says the key
  * @param bootDirectory where a guest's own kernel and initramfs are copied to
  * @param timings whether to tell how long each stage of the guest step took
+ * @param keys keys for the guest's encrypted devices (--key)
  */
-public record GuestSettings(Map<String, String> storage, Path bootDirectory, boolean timings) {
+public record GuestSettings(
+    Map<String, String> storage, Path bootDirectory, boolean timings, List<DiskKey> keys) {
   public GuestSettings {
     storage = new LinkedHashMap<>(storage);
+    keys = List.copyOf(keys);
   }
 
   /** Where this host has {@code source}, after the storage mappings. */

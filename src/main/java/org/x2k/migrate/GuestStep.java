@@ -86,7 +86,10 @@ public final class GuestStep {
           ManifestSeal.forDomain(
               result.uuid().isEmpty() ? result.name() : result.uuid().toLowerCase(Locale.ROOT),
               mode == GuestSession.Mode.APPLY);
-      guest = inSlot(() -> GuestSession.run(disks, plan, mode, bootDirectory, seal, clock));
+      guest =
+          inSlot(
+              () ->
+                  GuestSession.run(disks, plan, mode, bootDirectory, seal, clock, options.keys()));
     } catch (GuestException e) {
       throw new ConversionException("guest: " + e.getMessage(), e, e.code(), e.detail());
     } finally {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.x2k.guest.DiskKey;
 import org.x2k.guest.Filesystem;
 import org.x2k.guest.Finding;
 import org.x2k.guest.GuestChange;
@@ -81,6 +82,7 @@ public final class GuestSession {
    * @param bootDirectory where the guest's own kernel is copied when it must be booted directly
    * @param seal binds the undo manifest in the guest to this host and the domain
    * @param clock times each stage and the appliance calls in it
+   * @param keys for the guest's encrypted devices
    */
   public static Result run(
       List<Disk> disks,
@@ -88,7 +90,8 @@ public final class GuestSession {
       Mode mode,
       BootDirectory bootDirectory,
       ManifestSeal seal,
-      StageClock clock)
+      StageClock clock,
+      List<DiskKey> keys)
       throws GuestException {
     clock.stage("disk checks");
     List<String> formats = new ArrayList<>();
@@ -106,17 +109,36 @@ public final class GuestSession {
       // the appliance's disks, in the order they were added: asked once, used below
       List<String> devices = guest.devices();
       Map<String, String> xenNames = xenNames(guest, devices, disks);
-      List<String> roots = guest.inspectOs();
       Map<String, String> types = guest.filesystems();
+      // list_filesystems leaves LUKS devices out: they are found among the rest by their type
+      List<String> encrypted = new ArrayList<>();
+      for (String device : union(devices, guest.partitions())) {
+        if (!types.containsKey(device)
+            && guest.filesystemAttribute("type", device).equals("crypto_LUKS")) {
+          encrypted.add(device);
+        }
+      }
+      List<String> locked = openEncrypted(guest, encrypted, xenNames, keys);
+      if (locked.size() < encrypted.size()) {
+        types = guest.filesystems(); // what the opened devices hold
+      }
+      // the LUKS devices themselves, for crypttab's names of them (by their header's UUID)
+      types = new HashMap<>(types);
+      for (String device : encrypted) {
+        types.putIfAbsent(device, "crypto_LUKS");
+      }
+      List<String> roots = guest.inspectOs();
       if (roots.isEmpty()) {
-        boolean encrypted = types.containsValue("crypto_LUKS");
         return refused(
-            encrypted ? "guest-encrypted" : "guest-no-system",
-            encrypted
-                ? "its disks hold an encrypted filesystem and no operating system x2k can read:"
-                    + " an encrypted root cannot be changed offline; make the changes the report"
-                    + " lists inside the guest while it still runs on Xen"
-                : "x2k found no operating system on the domain's disks");
+            locked.isEmpty() ? "guest-no-system" : "guest-encrypted",
+            locked.isEmpty()
+                ? "x2k found no operating system on the domain's disks"
+                : "its disks hold encrypted devices ("
+                    + String.join(", ", locked)
+                    + ") and no operating system x2k can read: give their key with --key"
+                    + " ID:key:PASSPHRASE or --key ID:file:FILE (ID: the device, its LUKS UUID,"
+                    + " or all), or make the changes the report lists inside the guest while it"
+                    + " still runs on Xen");
       }
       if (roots.size() > 1) {
         return refused(
@@ -200,6 +222,44 @@ public final class GuestSession {
       guest.shutdown();
       return new Result(findings, "", kernel, false, changes.completedActions());
     }
+  }
+
+  private static List<String> union(List<String> first, List<String> second) {
+    List<String> all = new ArrayList<>(first);
+    second.stream().filter(item -> !all.contains(item)).forEach(all::add);
+    return all;
+  }
+
+  /**
+   * Opens each LUKS device a key is given for (by its Xen name, the appliance's name, its UUID, or
+   * all); the devices left locked, by their Xen names where known.
+   */
+  private static List<String> openEncrypted(
+      Libguestfs guest, List<String> encrypted, Map<String, String> xenNames, List<DiskKey> keys)
+      throws GuestException {
+    List<String> locked = new ArrayList<>();
+    int opened = 0;
+    for (String device : encrypted) {
+      String xenName = xenNames.getOrDefault(device, "");
+      String named = xenName.isEmpty() ? device : "/dev/" + xenName;
+      Optional<DiskKey> key =
+          DiskKey.forDevice(keys, device, xenName, guest.filesystemAttribute("uuid", device));
+      if (key.isEmpty()) {
+        locked.add(named);
+        continue;
+      }
+      try {
+        // writable above a read-only disk too: libguestfs keeps a read-only drive's writes in
+        // an overlay it discards, and a read-only mapping would refuse the root's mount
+        guest.openEncrypted(device, key.get().passphraseText(), "x2k-luks-" + opened);
+        opened++;
+      } catch (GuestException e) {
+        throw GuestException.refused(
+            "the key given for " + named + " does not open it (" + e.getMessage() + ")",
+            "guest-encrypted");
+      }
+    }
+    return locked;
   }
 
   private static Result refused(String code, String text) {
@@ -384,7 +444,10 @@ public final class GuestSession {
                 edit.before() == null ? "" : GuestText.decode(edit.before()),
                 GuestText.decode(edit.after())));
       } else {
-        out.append("# would have ").append(describe(change)).append('\n');
+        // "ran" is the one past tense unlike its participle
+        out.append("# would have ")
+            .append(describe(change).replaceFirst("^ran ", "run "))
+            .append('\n');
       }
     }
     changes

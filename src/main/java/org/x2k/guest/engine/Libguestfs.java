@@ -194,6 +194,20 @@ public final class Libguestfs implements GuestFiles, GuestEditor.GuestPrograms, 
         mountpoint);
   }
 
+  /**
+   * Opens LUKS device {@code device} as /dev/mapper/{@code name} with {@code passphrase}, then
+   * activates the LVM volume groups it may hold.
+   */
+  public void openEncrypted(String device, String passphrase, String name) throws GuestException {
+    call(
+        "cryptsetup_open",
+        new Class<?>[] {String.class, String.class, String.class},
+        device,
+        passphrase,
+        name);
+    call("vg_activate_all", new Class<?>[] {boolean.class}, true);
+  }
+
   @SuppressWarnings("unchecked")
   public Map<String, String> filesystems() throws GuestException {
     return (Map<String, String>) call("list_filesystems", new Class<?>[] {});
