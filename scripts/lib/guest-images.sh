@@ -105,6 +105,24 @@ MENU
       rm -f "$variant.tar"
       cp --sparse=always "$variant.img" "pristine-$variant.img"
       ;;
+    btrfs)
+      # one disk: swap (xvda1) and btrfs (xvda2) with the root in subvolume @ and /boot in @boot
+      xen_guest "tree-$variant" "$init" /dev/xvda2 /dev/xvda1
+      sed -i 's|^/dev/xvda2 / ext4 errors=remount-ro 0 1$|/dev/xvda2 / btrfs subvol=@ 0 0\n/dev/xvda2 /boot btrfs subvol=@boot 0 0|' \
+        "tree-$variant/etc/fstab"
+      tar -C "tree-$variant/boot" -cf "$variant-boot.tar" .
+      tar -C "tree-$variant" --exclude='./boot/*' -cf "$variant.tar" .
+      rm -f "$variant.img"
+      truncate -s $((1 + swap_mib + size_mib))M "$variant.img"
+      guestfish --format=raw -a "$variant.img" run : part-init /dev/sda mbr : \
+        part-add /dev/sda p 2048 $((2048 + swap_mib * 2048 - 1)) : \
+        part-add /dev/sda p $((2048 + swap_mib * 2048)) $(((1 + swap_mib + size_mib) * 2048 - 1)) : \
+        mkswap /dev/sda1 : mkfs btrfs /dev/sda2 : mount /dev/sda2 / : \
+        btrfs-subvolume-create /@ : btrfs-subvolume-create /@boot : umount / : \
+        mount btrfsvol:/dev/sda2/@ / : tar-in "$variant.tar" / : mkdir-p /boot : \
+        mount btrfsvol:/dev/sda2/@boot /boot : tar-in "$variant-boot.tar" /boot
+      rm -f "$variant.tar" "$variant-boot.tar"
+      ;;
     *)
       # xen-tools: one image per filesystem
       xen_guest "tree-$variant" "$init" /dev/xvda2 /dev/xvda1
@@ -159,6 +177,9 @@ write_xen_domains() {
   xen_domain encrypted 00:16:3e:4b:00:05 \
     "<os><type arch='x86_64' machine='xenpv'>linux</type><kernel>$work/dom0-encrypted/vmlinuz-$kernel_version</kernel><initrd>$work/dom0-encrypted/initrd.img-$kernel_version</initrd><cmdline>root=/dev/mapper/root_crypt ro</cmdline></os>" \
     "$(disk encrypted.img xvda)" >encrypted.xen.xml
+  xen_domain btrfs 00:16:3e:4b:00:06 \
+    "<bootloader>/usr/lib/xen-4.17/bin/pygrub</bootloader><os><type arch='x86_64' machine='xenpv'>linux</type></os>" \
+    "$(disk btrfs.img xvda)" >btrfs.xen.xml
   for variant in xen-tools xen-tools-sysv; do
     mac=00:16:3e:4b:00:02
     [ "$variant" = xen-tools-sysv ] && mac=00:16:3e:4b:00:03

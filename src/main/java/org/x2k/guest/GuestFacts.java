@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param rootDevice the Xen device name of the root filesystem
  * @param biosBootDisk the guest's first disk as the appliance names it (/dev/sda) when it has an
  *     MBR partition table, where GRUB can be installed for BIOS; empty otherwise
+ * @param rootSubvolume the btrfs subvolume the root is (@, as SUSE lays it out), or empty
  */
 public record GuestFacts(
     String distro,
@@ -23,9 +24,22 @@ public record GuestFacts(
     String product,
     Map<String, Filesystem> filesystems,
     String rootDevice,
-    String biosBootDisk) {
+    String biosBootDisk,
+    String rootSubvolume) {
   public GuestFacts {
     filesystems = Map.copyOf(filesystems);
+  }
+
+  /** A guest whose root is a whole filesystem, no btrfs subvolume. */
+  public GuestFacts(
+      String distro,
+      int majorVersion,
+      int minorVersion,
+      String product,
+      Map<String, Filesystem> filesystems,
+      String rootDevice,
+      String biosBootDisk) {
+    this(distro, majorVersion, minorVersion, product, filesystems, rootDevice, biosBootDisk, "");
   }
 
   /** The filesystem the guest knew as /dev/{@code xenName}, if it is on one of its disks. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.x2k.guest.DiskKey;
 import org.x2k.guest.Filesystem;
@@ -303,6 +304,21 @@ public final class GuestSession {
                 guest.filesystemAttribute("label", entry.getKey())));
       }
     }
+    // a btrfs subvolume root is libguestfs's "btrfsvol:DEVICE/SUBVOLUME": the device is the
+    // longest listed one it starts with
+    String rootDevice = root;
+    String subvolume = "";
+    if (root.startsWith("btrfsvol:")) {
+      String rest = root.substring("btrfsvol:".length());
+      for (String device : types.keySet()) {
+        if (!device.startsWith("btrfsvol:")
+            && rest.startsWith(device + "/")
+            && device.length() > (rootDevice.equals(root) ? 0 : rootDevice.length())) {
+          rootDevice = device;
+          subvolume = rest.substring(device.length() + 1);
+        }
+      }
+    }
     int major = Integer.parseInt(guest.inspect("major_version", root));
     int minor = Integer.parseInt(guest.inspect("minor_version", root));
     String bootDisk = guest.partitionTableType(firstDisk).equals("msdos") ? firstDisk : "";
@@ -312,8 +328,9 @@ public final class GuestSession {
         minor,
         guest.inspect("product_name", root),
         filesystems,
-        xenNames.getOrDefault(root, root),
-        bootDisk);
+        xenNames.getOrDefault(rootDevice, rootDevice),
+        bootDisk,
+        subvolume);
   }
 
   /**
@@ -349,7 +366,7 @@ public final class GuestSession {
       }
       Optional<String> device = device(guest, fields[0], types, byXenName);
       if (device.isPresent()) {
-        mounts.put(fields[1], device.get());
+        mounts.put(fields[1], mountable(device.get(), fields.length > 3 ? fields[3] : ""));
       } else {
         findings.add(
             new Finding(
@@ -368,6 +385,21 @@ public final class GuestSession {
         guest.mount(mount.getValue(), mount.getKey(), writable(mount.getValue(), readOnlyDisks));
       }
     }
+  }
+
+  private static final Pattern SUBVOLUME = Pattern.compile("(?:^|,)subvol=/*([^,]+)");
+
+  /**
+   * What libguestfs mounts for an fstab entry on {@code device} with {@code options}: a btrfs
+   * subvolume (subvol=@home, as SUSE and Fedora lay them out) is libguestfs's
+   * "btrfsvol:DEVICE/SUBVOLUME"; the device alone would mount the filesystem's top level.
+   */
+  static String mountable(String device, String options) {
+    Matcher subvolume = SUBVOLUME.matcher(options);
+    if (subvolume.find() && !device.startsWith("btrfsvol:")) {
+      return "btrfsvol:" + device + "/" + subvolume.group(1);
+    }
+    return device;
   }
 
   /** Whether {@code device} (a disk, a partition of one, or LVM's) may be mounted writable. */
@@ -408,7 +440,9 @@ public final class GuestSession {
       value = field.replaceFirst("^(LABEL=|/dev/disk/by-label/)", "");
     }
     if (attribute != null) {
-      for (String device : types.keySet()) {
+      // a btrfs filesystem's subvolumes share its UUID: the device itself, then subvol= decides
+      for (String device :
+          types.keySet().stream().filter(d -> !d.startsWith("btrfsvol:")).sorted().toList()) {
         if (guest.filesystemAttribute(attribute, device).equalsIgnoreCase(value)) {
           return Optional.of(device);
         }

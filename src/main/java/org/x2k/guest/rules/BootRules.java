@@ -56,7 +56,12 @@ final class BootRules {
     if (!ROOT.matcher(arguments).find()) {
       Optional<String> root = planner.facts.root().flatMap(Filesystem::stableReference);
       if (root.isPresent()) {
-        arguments = ("root=" + root.get() + " ro " + arguments).strip();
+        // a btrfs subvolume root: the kernel mounts the filesystem's default subvolume otherwise
+        String flags =
+            planner.facts.rootSubvolume().isEmpty() || arguments.matches("(^|.*\\s)rootflags=.*")
+                ? ""
+                : " rootflags=subvol=" + planner.facts.rootSubvolume();
+        arguments = ("root=" + root.get() + flags + " ro " + arguments).strip();
       }
     }
     planner.bootKernel(

@@ -127,6 +127,33 @@ class GuestRulesTest {
         why(xenRoot, "/boot/grub/menu.lst"));
   }
 
+  /** A root on a btrfs subvolume boots with it: the kernel would mount the default otherwise. */
+  @Test
+  void aSubvolumeRootIsNamedOnTheKernelsCommandLine(@TempDir Path guest) throws Exception {
+    Files.createDirectories(guest.resolve("boot"));
+    Files.createDirectories(guest.resolve("lib/modules/6.1.0-13-amd64"));
+    Files.writeString(guest.resolve("boot/vmlinuz-6.1.0-13-amd64"), "k");
+    GuestChanges changes =
+        Planner.plan(
+            new DirectoryFiles(guest),
+            new GuestFacts(
+                "sles",
+                15,
+                5,
+                "SLES",
+                Map.of(
+                    "xvda2",
+                    new Filesystem("xvda2", "btrfs", "0a1b2c3d-0000-4000-8000-00000000000a", "")),
+                "xvda2",
+                "",
+                "@"),
+            new GuestPlan(Map.of("xvda", "vda"), List.of(), true, false, ""));
+    assertEquals(
+        "root=UUID=0a1b2c3d-0000-4000-8000-00000000000a rootflags=subvol=@ ro console=hvc0"
+            + " console=ttyS0",
+        changes.kernelBoot().orElseThrow().commandLine());
+  }
+
   private static String why(GuestChanges changes, String path) {
     return changes.changes().stream()
         .filter(c -> c instanceof GuestChange.Edit && c.path().equals(path))
