@@ -1,5 +1,7 @@
 package org.x2k.guest.rules;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -71,15 +73,17 @@ final class BootRules {
   /**
    * GRUB 2 for BIOS installed on the first disk, where the guest has it (grub-pc; grub2-pc) and
    * that disk has an MBR partition table, and its menu made again from /etc/default/grub (which
-   * BootloaderRules made valid on both hypervisors). Kernels of both flavours stay in the menu.
+   * BootloaderRules made valid on both hypervisors, with the arguments Xen booted it with). Kernels
+   * of both flavours stay in the menu.
    */
-  private static boolean installGrub(Planner planner) {
+  private static boolean installGrub(Planner planner) throws GuestException {
     String disk = planner.facts.biosBootDisk();
     Bootloader grub = planner.boot.bootloader();
     if (disk.isEmpty() || grub.defaults().isEmpty() || grub.installer().isEmpty()) {
       return false;
     }
     Bootloader.Installer installer = grub.installer().get();
+    keepXenArguments(planner, grub.defaults().get());
     planner.installBootloader(
         new GuestChange.InstallBootloader(
             disk,
@@ -91,15 +95,59 @@ final class BootRules {
     return true;
   }
 
+  /** What grub-mkconfig puts on every kernel's command line itself, or GRUB_CMDLINE_* decide. */
+  private static final Pattern MADE_BY_MKCONFIG =
+      Pattern.compile("root=.*|rootflags=.*|ro|rw|BOOT_IMAGE=.*|console=.*");
+
+  /**
+   * The arguments Xen booted the guest with that grub-mkconfig would drop: it makes the new menu
+   * from /etc/default/grub alone, while pygrub read the menu itself (grub.cfg before menu.lst, in
+   * pygrub's order), where an administrator may have added arguments by hand. They go into
+   * GRUB_CMDLINE_LINUX, so that the guest boots on KVM as it did on Xen (net.ifnames=0 there keeps
+   * its NICs' names, which NetworkRules relies on).
+   */
+  private static void keepXenArguments(Planner planner, String defaults) throws GuestException {
+    List<Bootloader.Menu> pygrubOrder =
+        planner.boot.bootloader().menus().stream()
+            .sorted(Comparator.comparing(Bootloader.Menu::legacy))
+            .toList();
+    Optional<String> booted =
+        menuArguments(planner, planner.boot.forKvm().get(0).version(), pygrubOrder);
+    if (booted.isEmpty()) {
+      return;
+    }
+    Set<String> given = Set.of(BootloaderRules.defaultArguments(planner, defaults).split("\\s+"));
+    List<String> kept =
+        Arrays.stream(booted.get().strip().split("\\s+"))
+            .filter(argument -> !argument.isEmpty())
+            .filter(argument -> !MADE_BY_MKCONFIG.matcher(argument).matches())
+            .filter(argument -> !given.contains(argument))
+            .distinct()
+            .toList();
+    if (!kept.isEmpty()) {
+      BootloaderRules.addToDefaults(
+          planner,
+          defaults,
+          String.join(" ", kept),
+          "the kernel arguments pygrub booted it with, kept in the menu GRUB makes again");
+    }
+  }
+
   /** The arguments GRUB's menu gives kernel {@code version}, as the rules left the menu. */
   private static Optional<String> menuArguments(Planner planner, String version)
       throws GuestException {
+    return menuArguments(planner, version, planner.boot.bootloader().menus());
+  }
+
+  /** The arguments the first of {@code menus} with kernel {@code version} gives it. */
+  private static Optional<String> menuArguments(
+      Planner planner, String version, List<Bootloader.Menu> menus) throws GuestException {
     Pattern entry =
         Pattern.compile(
             "(?m)^\\s*(?:kernel|linux|linux16|linuxefi)\\s+\\S*vmlinu[xz]-"
                 + Pattern.quote(version)
                 + "(?:\\s+(.*))?$");
-    for (Bootloader.Menu menu : planner.boot.bootloader().menus()) {
+    for (Bootloader.Menu menu : menus) {
       Matcher matcher = entry.matcher(planner.text(menu.path()).orElse(""));
       if (matcher.find()) {
         return Optional.of(matcher.group(1) == null ? "" : matcher.group(1));

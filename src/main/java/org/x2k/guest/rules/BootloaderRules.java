@@ -150,6 +150,50 @@ final class BootloaderRules {
     }
   }
 
+  /**
+   * Adds {@code arguments} to GRUB_CMDLINE_LINUX in /etc/default/grub at {@code path} (a line of
+   * its own where the file has none), for {@code why}.
+   */
+  static void addToDefaults(Planner planner, String path, String arguments, String why)
+      throws GuestException {
+    String text = planner.text(path).orElse("");
+    StringBuilder out = new StringBuilder();
+    boolean placed = false;
+    for (String line : ConfigLines.of(text)) {
+      Matcher matcher = DEFAULT_CMDLINE.matcher(ConfigLines.stripNewline(line));
+      if (placed || !matcher.matches() || !matcher.group(2).equals("GRUB_CMDLINE_LINUX")) {
+        out.append(line);
+        continue;
+      }
+      String value = value(matcher).strip();
+      out.append(matcher.group(1))
+          .append('"')
+          .append(value.isEmpty() ? arguments : value + " " + arguments)
+          .append('"')
+          .append(matcher.group(7))
+          .append(ConfigLines.newline(line));
+      placed = true;
+    }
+    if (!placed) {
+      out =
+          ConfigLines.openEnded(out.toString())
+              .append("GRUB_CMDLINE_LINUX=\"" + arguments + "\"\n");
+    }
+    planner.edit(path, out.toString(), why);
+  }
+
+  /** The arguments GRUB_CMDLINE_LINUX and GRUB_CMDLINE_LINUX_DEFAULT give, as planned so far. */
+  static String defaultArguments(Planner planner, String path) throws GuestException {
+    StringBuilder all = new StringBuilder();
+    for (String line : ConfigLines.of(planner.text(path).orElse(""))) {
+      Matcher matcher = DEFAULT_CMDLINE.matcher(ConfigLines.stripNewline(line));
+      if (matcher.matches()) {
+        all.append(' ').append(value(matcher));
+      }
+    }
+    return all.toString().strip();
+  }
+
   private static String value(Matcher matcher) {
     for (int group = 4; group <= 6; group++) {
       if (matcher.group(group) != null) {

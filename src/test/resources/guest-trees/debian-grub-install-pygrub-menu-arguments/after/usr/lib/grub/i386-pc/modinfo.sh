@@ -1,0 +1,1 @@
+grub_target_cpu=i386
