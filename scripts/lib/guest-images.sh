@@ -60,33 +60,85 @@ encrypted_key=x2k-check-passphrase
 # build_guest GUEST: its images from the cached trees, and dom0-GUEST/ with the kernel and the
 # Xen-only initramfs Xen booted it with (xen-tools: from dom0; the others: for step 1)
 build_guest() {
-  local variant=$1 source_tree=rootfs init=systemd
+  local variant=$1 source_tree=rootfs init=systemd kernel_version=$kernel_version
   case $variant in
-    pygrub-grub-pc) source_tree=rootfs-grub-pc ;;
+    d-i) source_tree=rootfs-grub-pc ;;
     xen-tools-sysv) source_tree=rootfs-sysv init=sysvinit ;;
+    bullseye) source_tree=rootfs-bullseye ;;
   esac
   rm -rf "tree-$variant" && cp -a "$trees/$source_tree" "tree-$variant"
+  # the tree's own kernel (bullseye's is older than the one the appliance runs)
+  kernel_version=$(find "tree-$variant/lib/modules" -mindepth 1 -maxdepth 1 -printf '%f\n' | sort -V | tail -1)
   case $variant in
-    pygrub*)
-      # MBR disk, ext4 root from the directory at 1 MiB, swap after it
-      xen_guest "tree-$variant" "$init" /dev/xvda1 /dev/xvda2
+    pygrub | bullseye)
+      # MBR disk, root from the directory at 1 MiB, swap after it. bullseye: as an older guest
+      # of an administrator's, its root is ext3 by LABEL=, it has a second NIC (eth1, on another
+      # bridge), and its command line keeps the kernel's names (net.ifnames=0)
+      local root_spec=/dev/xvda1 fs=ext4 mkfs_label=() extra=
+      if [ "$variant" = bullseye ]; then
+        root_spec=LABEL=xenroot fs=ext3 mkfs_label=(-L xenroot) extra=' net.ifnames=0'
+      fi
+      xen_guest "tree-$variant" "$init" "$root_spec" /dev/xvda2
+      sed -i "s|^\($root_spec / \)ext4 |\1$fs |" "tree-$variant/etc/fstab"
+      if [ "$variant" = bullseye ]; then
+        printf '\nauto eth1\niface eth1 inet dhcp\n' >>"tree-$variant/etc/network/interfaces"
+      fi
       mkdir -p "tree-$variant/boot/grub"
       cat >"tree-$variant/boot/grub/menu.lst" <<MENU
 default 0
 timeout 2
 title Debian GNU/Linux, kernel $kernel_version
 root (hd0,0)
-kernel /boot/vmlinuz-$kernel_version root=/dev/xvda1 ro console=hvc0 elevator=noop
+kernel /boot/vmlinuz-$kernel_version root=$root_spec ro console=hvc0 elevator=noop$extra
 initrd /boot/initrd.img-$kernel_version
 MENU
       rm -f "$variant.img"
       truncate -s $((1 + size_mib + swap_mib))M "$variant.img"
       printf 'label: dos\nstart=2048, size=%d, type=83, bootable\nstart=%d, size=%d, type=82\n' \
         $((size_mib * 2048)) $((2048 + size_mib * 2048)) $((swap_mib * 2048)) | sfdisk -q "$variant.img"
-      mkfs.ext4 -q -F -E offset=$((1024 * 1024)) -d "tree-$variant" "$variant.img" $((size_mib * 1024))k
+      mkfs.$fs -q -F "${mkfs_label[@]}" -E offset=$((1024 * 1024)) -d "tree-$variant" "$variant.img" $((size_mib * 1024))k
       truncate -s ${swap_mib}M "$variant.swap" && mkswap -q "$variant.swap" >/dev/null
       dd if="$variant.swap" of="$variant.img" bs=1M seek=$((1 + size_mib)) conv=notrunc,sparse status=none
       rm -f "$variant.swap"
+      ;;
+    d-i)
+      # debian-installer's guided LVM layout: an MBR disk with GRUB 2 in its boot area, an ext2
+      # /boot (xvda1, by UUID) and LVM (xvda2) with root and swap_1; and a data disk an
+      # administrator added later, named /dev/xvdb in fstab. Made in the appliance (LVM and
+      # grub-install there); GRUB reads Xen's console from GRUB_CMDLINE_LINUX, as pygrub boots it.
+      xen_guest "tree-$variant" "$init" /dev/mapper/xenguest--vg-root /dev/mapper/xenguest--vg-swap_1
+      local boot_uuid
+      boot_uuid=$(cat /proc/sys/kernel/random/uuid)
+      sed -i "s|^\(/dev/mapper/xenguest--vg-root / .*\)$|\1\nUUID=$boot_uuid /boot ext2 defaults 0 2|" \
+        "tree-$variant/etc/fstab"
+      printf '/dev/xvdb /srv ext4 defaults 0 2\n' >>"tree-$variant/etc/fstab"
+      sed -i 's|^GRUB_CMDLINE_LINUX=.*|GRUB_CMDLINE_LINUX="console=hvc0"|' "tree-$variant/etc/default/grub"
+      grep -q '^GRUB_CMDLINE_LINUX="console=hvc0"$' "tree-$variant/etc/default/grub" \
+        || { echo "check-guest: no GRUB_CMDLINE_LINUX in $variant's /etc/default/grub" >&2; exit 1; }
+      tar -C "tree-$variant/boot" -cf "$variant-boot.tar" .
+      tar -C "tree-$variant" --exclude='./boot/*' -cf "$variant.tar" .
+      rm -f "$variant.img" "$variant-data.img"
+      truncate -s $((1 + 256 + size_mib + swap_mib + 8))M "$variant.img"
+      # shellcheck disable=SC2016 # the quoted commands are the appliance's to expand, in the guest
+      guestfish --format=raw -a "$variant.img" run : part-init /dev/sda mbr : \
+        part-add /dev/sda p 2048 $((2048 + 256 * 2048 - 1)) : \
+        part-add /dev/sda p $((2048 + 256 * 2048)) $(((1 + 256 + size_mib + swap_mib + 8) * 2048 - 1)) : \
+        part-set-bootable /dev/sda 1 true : part-set-mbr-id /dev/sda 2 0x8e : \
+        mkfs ext2 /dev/sda1 : set-uuid /dev/sda1 "$boot_uuid" : \
+        pvcreate /dev/sda2 : vgcreate xenguest-vg /dev/sda2 : lvcreate root xenguest-vg "$size_mib" : \
+        lvcreate-free swap_1 xenguest-vg 100 : mkfs ext4 /dev/xenguest-vg/root : \
+        mkswap /dev/xenguest-vg/swap_1 : mount /dev/xenguest-vg/root / : tar-in "$variant.tar" / : \
+        mount /dev/sda1 /boot : tar-in "$variant-boot.tar" /boot : \
+        sh 'grub-install --target=i386-pc "$(grub-probe --target=disk /boot)" 2>&1' : \
+        sh 'update-grub 2>&1' >"$variant.build.log"
+      rm -f "$variant.tar" "$variant-boot.tar"
+      grep -q 'root=/dev/mapper/xenguest--vg-root ro *console=hvc0' <(guestfish --ro --format=raw \
+        -a "$variant.img" run : mount /dev/sda1 / : cat /grub/grub.cfg) \
+        || { echo "check-guest: $variant's grub.cfg does not boot its LVM root on hvc0" >&2; cat "$variant.build.log" >&2; exit 1; }
+      mkdir -p "tree-$variant-data"
+      echo 'the data disk' >"tree-$variant-data/x2k-data"
+      mkfs.ext4 -q -F -d "tree-$variant-data" "$variant-data.img" 64M
+      rm -rf "tree-$variant-data"
       ;;
     encrypted)
       # one disk: swap (xvda1) and a LUKS root (xvda2, in crypttab), made in the appliance
@@ -133,11 +185,12 @@ MENU
   esac
   mkdir -p "dom0-$variant"
   cp "tree-$variant/boot/vmlinuz-$kernel_version" "tree-$variant/boot/initrd.img-$kernel_version" "dom0-$variant/"
+  echo "$kernel_version" >"dom0-$variant/kernel-version"
   rm -rf "tree-$variant"
 }
 
 # --- the Xen definitions, as virsh dumpxml --inactive gives them on the Xen host -------------
-xen_domain() {  # xen_domain GUEST MAC BOOT_XML DISKS_XML
+xen_domain() {  # xen_domain GUEST MAC BOOT_XML DISKS_XML [MAC2]: MAC2 for a second NIC on xenbr1
   cat <<XML
 <domain type='xen'>
   <name>x2k-guest-$1</name>
@@ -151,17 +204,16 @@ xen_domain() {  # xen_domain GUEST MAC BOOT_XML DISKS_XML
   <on_crash>restart</on_crash>
   <devices>
 $4
-    <interface type='bridge'>
-      <mac address='$2'/>
-      <source bridge='xenbr0'/>
-      <script path='vif-bridge'/>
-    </interface>
+$(nic "$2" xenbr0; [ -z "${5:-}" ] || nic "$5" xenbr1)
     <console type='pty'>
       <target type='xen' port='0'/>
     </console>
   </devices>
 </domain>
 XML
+}
+nic() {  # nic MAC BRIDGE
+  printf "    <interface type='bridge'>\n      <mac address='%s'/>\n      <source bridge='%s'/>\n      <script path='vif-bridge'/>\n    </interface>\n" "$1" "$2"
 }
 disk() {  # disk IMAGE TARGET (an image under $work)
   printf "    <disk type='file' device='disk'>\n      <driver name='qemu' type='raw'/>\n      <source file='%s'/>\n      <target dev='%s' bus='xen'/>\n    </disk>\n" "$work/$1" "$2"
@@ -171,9 +223,12 @@ write_xen_domains() {
   xen_domain pygrub 00:16:3e:4b:00:01 \
     "<bootloader>/usr/lib/xen-4.17/bin/pygrub</bootloader><os><type arch='x86_64' machine='xenpv'>linux</type></os>" \
     "$(disk pygrub.img xvda)" >pygrub.xen.xml
-  xen_domain pygrub-grub-pc 00:16:3e:4b:00:04 \
+  xen_domain bullseye 00:16:3e:4b:00:07 \
     "<bootloader>/usr/lib/xen-4.17/bin/pygrub</bootloader><os><type arch='x86_64' machine='xenpv'>linux</type></os>" \
-    "$(disk pygrub-grub-pc.img xvda)" >pygrub-grub-pc.xen.xml
+    "$(disk bullseye.img xvda)" 00:16:3e:4b:01:07 >bullseye.xen.xml
+  xen_domain d-i 00:16:3e:4b:00:04 \
+    "<bootloader>/usr/lib/xen-4.17/bin/pygrub</bootloader><os><type arch='x86_64' machine='xenpv'>linux</type></os>" \
+    "$(disk d-i.img xvda)$(disk d-i-data.img xvdb)" >d-i.xen.xml
   xen_domain encrypted 00:16:3e:4b:00:05 \
     "<os><type arch='x86_64' machine='xenpv'>linux</type><kernel>$work/dom0-encrypted/vmlinuz-$kernel_version</kernel><initrd>$work/dom0-encrypted/initrd.img-$kernel_version</initrd><cmdline>root=/dev/mapper/root_crypt ro</cmdline></os>" \
     "$(disk encrypted.img xvda)" >encrypted.xen.xml
