@@ -63,7 +63,7 @@ build_guest() {
   local variant=$1 source_tree=rootfs init=systemd kernel_version=$kernel_version
   case $variant in
     d-i) source_tree=rootfs-grub-pc ;;
-    xen-tools-sysv) source_tree=rootfs-sysv init=sysvinit ;;
+    raid1-sysv) source_tree=rootfs-sysv init=sysvinit ;;
     bullseye) source_tree=rootfs-bullseye ;;
   esac
   rm -rf "tree-$variant" && cp -a "$trees/$source_tree" "tree-$variant"
@@ -139,6 +139,46 @@ MENU
       echo 'the data disk' >"tree-$variant-data/x2k-data"
       mkfs.ext4 -q -F -d "tree-$variant-data" "$variant-data.img" 64M
       rm -rf "tree-$variant-data"
+      ;;
+    raid1-sysv)
+      # root on an mdadm RAID1 of two disks' first partitions (xvda1, xvdb1: /dev/md0 in fstab
+      # and mdadm.conf), swap on each disk's second; sysvinit; booted by Xen with a kernel from
+      # dom0. The array is made in the appliance (its mdadm), and its UUID goes into mdadm.conf
+      # before the Xen-only initramfs is made, as an installer leaves it: one appliance, driven
+      # by guestfish --remote, waits while the host builds the tree
+      local disk_mib=$((1 + size_mib + swap_mib)) disk md_uuid md_device
+      rm -f "$variant-a.img" "$variant-b.img"
+      truncate -s ${disk_mib}M "$variant-a.img"
+      truncate -s ${disk_mib}M "$variant-b.img"
+      eval "$(guestfish --listen --format=raw -a "$variant-a.img" -a "$variant-b.img")"
+      # a step that fails ends the (sub)shell: the appliance goes with it
+      # shellcheck disable=SC2064 # this appliance's process, now
+      trap "guestfish --remote=$GUESTFISH_PID exit >/dev/null 2>&1 || true" EXIT
+      guestfish --remote run
+      for disk in /dev/sda /dev/sdb; do
+        guestfish --remote part-init "$disk" mbr
+        guestfish --remote part-add "$disk" p 2048 $((2048 + size_mib * 2048 - 1))
+        guestfish --remote part-add "$disk" p $((2048 + size_mib * 2048)) $((disk_mib * 2048 - 1))
+        guestfish --remote part-set-mbr-id "$disk" 1 0xfd
+        guestfish --remote mkswap "${disk}2"
+      done
+      guestfish --remote md-create md0 "/dev/sda1 /dev/sdb1" level:raid1 nrdevices:2
+      md_device=$(guestfish --remote list-md-devices | head -1)
+      md_uuid=$(guestfish --remote md-detail "$md_device" | sed -n 's/^uuid: *//p')
+      [ -n "$md_uuid" ] || { echo "check-guest: no UUID for the array $md_device" >&2; exit 1; }
+      guestfish --remote mkfs ext4 "$md_device"
+      mkdir -p "tree-$variant/etc/mdadm"
+      printf 'HOMEHOST <system>\nMAILADDR root\nARRAY /dev/md0 metadata=1.2 UUID=%s\n' "$md_uuid" \
+        >"tree-$variant/etc/mdadm/mdadm.conf"
+      xen_guest "tree-$variant" "$init" /dev/md0 /dev/xvda2
+      printf '/dev/xvdb2 none swap sw 0 0\n' >>"tree-$variant/etc/fstab"
+      tar -C "tree-$variant" -cf "$variant.tar" .
+      guestfish --remote mount "$md_device" /
+      guestfish --remote tar-in "$variant.tar" /
+      guestfish --remote umount-all
+      guestfish --remote exit
+      trap - EXIT
+      rm -f "$variant.tar"
       ;;
     encrypted)
       # one disk: swap (xvda1) and a LUKS root (xvda2, in crypttab), made in the appliance
@@ -235,13 +275,12 @@ write_xen_domains() {
   xen_domain btrfs 00:16:3e:4b:00:06 \
     "<bootloader>/usr/lib/xen-4.17/bin/pygrub</bootloader><os><type arch='x86_64' machine='xenpv'>linux</type></os>" \
     "$(disk btrfs.img xvda)" >btrfs.xen.xml
-  for variant in xen-tools xen-tools-sysv; do
-    mac=00:16:3e:4b:00:02
-    [ "$variant" = xen-tools-sysv ] && mac=00:16:3e:4b:00:03
-    xen_domain "$variant" "$mac" \
-      "<os><type arch='x86_64' machine='xenpv'>linux</type><kernel>$work/dom0-$variant/vmlinuz-$kernel_version</kernel><initrd>$work/dom0-$variant/initrd.img-$kernel_version</initrd><cmdline>root=/dev/xvda2 ro elevator=noop</cmdline></os>" \
-      "$(disk "$variant-swap.img" xvda1)$(disk "$variant-root.img" xvda2)" >"$variant.xen.xml"
-  done
+  xen_domain raid1-sysv 00:16:3e:4b:00:03 \
+    "<os><type arch='x86_64' machine='xenpv'>linux</type><kernel>$work/dom0-raid1-sysv/vmlinuz-$kernel_version</kernel><initrd>$work/dom0-raid1-sysv/initrd.img-$kernel_version</initrd><cmdline>root=/dev/md0 ro</cmdline></os>" \
+    "$(disk raid1-sysv-a.img xvda)$(disk raid1-sysv-b.img xvdb)" >raid1-sysv.xen.xml
+  xen_domain xen-tools 00:16:3e:4b:00:02 \
+    "<os><type arch='x86_64' machine='xenpv'>linux</type><kernel>$work/dom0-xen-tools/vmlinuz-$kernel_version</kernel><initrd>$work/dom0-xen-tools/initrd.img-$kernel_version</initrd><cmdline>root=/dev/xvda2 ro elevator=noop</cmdline></os>" \
+    "$(disk xen-tools-swap.img xvda1)$(disk xen-tools-root.img xvda2)" >xen-tools.xen.xml
 }
 
 # images_of GUEST: the images GUEST.xen.xml names
