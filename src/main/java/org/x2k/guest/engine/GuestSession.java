@@ -160,7 +160,7 @@ public final class GuestSession {
         }
       }
       clock.stage("mount");
-      mount(guest, root, types, xenNames, readOnlyDisks, mountFindings);
+      String rootDevice = mount(guest, root, types, xenNames, readOnlyDisks, mountFindings);
       if (mode == Mode.UNDO) {
         clock.stage("undo");
         List<Finding> findings = new ArrayList<>();
@@ -180,7 +180,7 @@ public final class GuestSession {
         return new Result(findings, "", Optional.empty(), false);
       }
       clock.stage("plan");
-      GuestFacts facts = facts(guest, devices.get(0), root, types, xenNames);
+      GuestFacts facts = facts(guest, devices.get(0), root, rootDevice, types, xenNames);
       GuestChanges changes = Planner.plan(guest, facts, plan);
       List<Finding> findings = new ArrayList<>(mountFindings);
       findings.addAll(changes.findings());
@@ -284,10 +284,15 @@ public final class GuestSession {
     return names;
   }
 
-  private static GuestFacts facts(
+  /**
+   * What the planner knows of the guest. {@code root} is inspection's mountable, {@code rootDevice}
+   * the device it is on, named as the disks were added.
+   */
+  static GuestFacts facts(
       Libguestfs guest,
       String firstDisk,
       String root,
+      String rootDevice,
       Map<String, String> types,
       Map<String, String> xenNames)
       throws GuestException {
@@ -304,21 +309,7 @@ public final class GuestSession {
                 guest.filesystemAttribute("label", entry.getKey())));
       }
     }
-    // a btrfs subvolume root is libguestfs's "btrfsvol:DEVICE/SUBVOLUME": the device is the
-    // longest listed one it starts with
-    String rootDevice = root;
-    String subvolume = "";
-    if (root.startsWith("btrfsvol:")) {
-      String rest = root.substring("btrfsvol:".length());
-      for (String device : types.keySet()) {
-        if (!device.startsWith("btrfsvol:")
-            && rest.startsWith(device + "/")
-            && device.length() > (rootDevice.equals(root) ? 0 : rootDevice.length())) {
-          rootDevice = device;
-          subvolume = rest.substring(device.length() + 1);
-        }
-      }
-    }
+    String subvolume = root.startsWith("btrfsvol:") ? guest.subvolume(root) : "";
     int major = Integer.parseInt(guest.inspect("major_version", root));
     int minor = Integer.parseInt(guest.inspect("minor_version", root));
     String bootDisk = guest.partitionTableType(firstDisk).equals("msdos") ? firstDisk : "";
@@ -339,7 +330,7 @@ public final class GuestSession {
    * names (xvda1) through the disks x2k added; libguestfs's own guess maps xvdXN to partition N of
    * one disk, which is wrong for images of one filesystem each (xen-tools).
    */
-  private static void mount(
+  static String mount(
       Libguestfs guest,
       String root,
       Map<String, String> types,
@@ -348,6 +339,14 @@ public final class GuestSession {
       List<Finding> findings)
       throws GuestException {
     guest.mount(root, "/", writable(root, readOnlyDisks));
+    // A btrfs subvolume root is libguestfs's "btrfsvol:DEVICE/SUBVOLUME", whose DEVICE is the
+    // appliance kernel's name: /dev/sdb2 for the first disk's second partition when the kernel
+    // found the appliance's own disk first (virtio-scsi scans asynchronously; under load it
+    // happens), where plain devices are named as the disks were added (/dev/sda2), as are those
+    // mountpoints lists. Asked before anything else is mounted: it maps each device to one mount
+    // point, and /boot may be a subvolume of the same device.
+    String rootDevice =
+        root.startsWith("btrfsvol:") ? guest.mountedDevices().getOrDefault("/", root) : root;
     Map<String, String> byXenName = new HashMap<>();
     xenNames.forEach((device, xenName) -> byXenName.put("/dev/" + xenName, device));
     Map<String, String> mounts =
@@ -385,6 +384,7 @@ public final class GuestSession {
         guest.mount(mount.getValue(), mount.getKey(), writable(mount.getValue(), readOnlyDisks));
       }
     }
+    return rootDevice;
   }
 
   private static final Pattern SUBVOLUME = Pattern.compile("(?:^|,)subvol=/*([^,]+)");

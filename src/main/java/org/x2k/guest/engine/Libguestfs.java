@@ -186,6 +186,20 @@ public final class Libguestfs implements GuestFiles, GuestEditor.GuestPrograms, 
         call("inspect_get_mountpoints", new Class<?>[] {String.class}, root);
   }
 
+  /** The mounted devices by mount point, named as the disks were added (/dev/sda2). */
+  @SuppressWarnings("unchecked")
+  public Map<String, String> mountedDevices() throws GuestException {
+    Map<String, String> byDevice = (Map<String, String>) call("mountpoints", new Class<?>[] {});
+    Map<String, String> byMountpoint = new HashMap<>();
+    byDevice.forEach((device, mountpoint) -> byMountpoint.put(mountpoint, device));
+    return byMountpoint;
+  }
+
+  /** The btrfs subvolume a "btrfsvol:DEVICE/SUBVOLUME" mountable names. */
+  public String subvolume(String mountable) throws GuestException {
+    return String.valueOf(call("mountable_subvolume", new Class<?>[] {String.class}, mountable));
+  }
+
   public void mount(String device, String mountpoint, boolean writable) throws GuestException {
     call(
         writable ? "mount" : "mount_ro",
