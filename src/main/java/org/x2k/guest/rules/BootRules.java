@@ -2,6 +2,7 @@ package org.x2k.guest.rules;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -116,7 +117,9 @@ final class BootRules {
     if (booted.isEmpty()) {
       return;
     }
-    Set<String> given = Set.of(BootloaderRules.defaultArguments(planner, defaults).split("\\s+"));
+    Set<String> given =
+        new HashSet<>(
+            Arrays.asList(BootloaderRules.defaultArguments(planner, defaults).split("\\s+")));
     List<String> kept =
         Arrays.stream(booted.get().strip().split("\\s+"))
             .filter(argument -> !argument.isEmpty())

@@ -154,6 +154,45 @@ class GuestRulesTest {
         changes.kernelBoot().orElseThrow().commandLine());
   }
 
+  /**
+   * An argument both GRUB_CMDLINE_LINUX and GRUB_CMDLINE_LINUX_DEFAULT give is given: the arguments
+   * pygrub booted with are compared against them once each.
+   */
+  @Test
+  void anArgumentGivenTwiceInDefaultGrubIsNotAddedAgain(@TempDir Path guest) throws Exception {
+    Path before =
+        Path.of("src/test/resources/guest-trees/debian-grub-install-pygrub-menu-arguments/before");
+    try (var files = Files.walk(before)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path copy = guest.resolve(before.relativize(file).toString());
+        Files.createDirectories(copy.getParent());
+        Files.copy(file, copy);
+      }
+    }
+    Files.writeString(
+        guest.resolve("etc/default/grub"),
+        "GRUB_DEFAULT=0\nGRUB_CMDLINE_LINUX_DEFAULT=\"quiet elevator=noop\"\n"
+            + "GRUB_CMDLINE_LINUX=\"elevator=noop\"\n");
+    GuestChanges changes =
+        Planner.plan(
+            new DirectoryFiles(guest),
+            new GuestFacts(
+                "debian",
+                11,
+                0,
+                "Debian",
+                Map.of(
+                    "xvda1",
+                    new Filesystem("xvda1", "ext3", "4f6c3a9e-2b1d-4e5f-9a7c-0d8e6b2f1a3c", "")),
+                "xvda1",
+                "/dev/sda"),
+            new GuestPlan(Map.of("xvda", "vda"), List.of(), true, true, ""));
+    assertEquals(
+        "GRUB_DEFAULT=0\nGRUB_CMDLINE_LINUX_DEFAULT=\"quiet elevator=noop\"\n"
+            + "GRUB_CMDLINE_LINUX=\"elevator=noop console=hvc0 console=ttyS0 net.ifnames=0\"\n",
+        edited(changes, "/etc/default/grub"));
+  }
+
   private static String why(GuestChanges changes, String path) {
     return changes.changes().stream()
         .filter(c -> c instanceof GuestChange.Edit && c.path().equals(path))
