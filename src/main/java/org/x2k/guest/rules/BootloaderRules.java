@@ -133,12 +133,7 @@ final class BootloaderRules {
         out.append(line);
         continue;
       }
-      out.append(matcher.group(1))
-          .append('"')
-          .append(value)
-          .append('"')
-          .append(matcher.group(7))
-          .append(ConfigLines.newline(line));
+      out.append(withValue(matcher, value, line));
     }
     if (consoleNeeded && !placed) {
       out =
@@ -166,12 +161,7 @@ final class BootloaderRules {
         continue;
       }
       String value = value(matcher).strip();
-      out.append(matcher.group(1))
-          .append('"')
-          .append(value.isEmpty() ? arguments : value + " " + arguments)
-          .append('"')
-          .append(matcher.group(7))
-          .append(ConfigLines.newline(line));
+      out.append(withValue(matcher, value.isEmpty() ? arguments : value + " " + arguments, line));
       placed = true;
     }
     if (!placed) {
@@ -192,6 +182,11 @@ final class BootloaderRules {
       }
     }
     return all.toString().strip();
+  }
+
+  /** A GRUB_CMDLINE_LINUX[_DEFAULT] line {@code matcher} matched, with {@code value}, quoted. */
+  private static String withValue(Matcher matcher, String value, String line) {
+    return matcher.group(1) + '"' + value + '"' + matcher.group(7) + ConfigLines.newline(line);
   }
 
   private static String value(Matcher matcher) {
