@@ -119,9 +119,11 @@ public final class GuestSession {
           encrypted.add(device);
         }
       }
-      List<String> locked = openEncrypted(guest, encrypted, xenNames, keys);
-      if (locked.size() < encrypted.size()) {
+      Map<String, Opened> opened = new TreeMap<>();
+      List<String> locked = openEncrypted(guest, encrypted, xenNames, keys, opened);
+      if (!opened.isEmpty()) {
         types = guest.filesystems(); // what the opened devices hold
+        types = underGuestNames(guest, opened, types, xenNames);
       }
       // the LUKS devices themselves, for crypttab's names of them (by their header's UUID)
       types = new HashMap<>(types);
@@ -231,20 +233,26 @@ public final class GuestSession {
     return all;
   }
 
+  /** A LUKS device x2k opened: its name under /dev/mapper and the key that opened it. */
+  private record Opened(String name, String passphrase, String uuid) {}
+
   /**
    * Opens each LUKS device a key is given for (by its Xen name, the appliance's name, its UUID, or
-   * all); the devices left locked, by their Xen names where known.
+   * all), noting each in {@code opened}; the devices left locked, by their Xen names where known.
    */
   private static List<String> openEncrypted(
-      Libguestfs guest, List<String> encrypted, Map<String, String> xenNames, List<DiskKey> keys)
+      Libguestfs guest,
+      List<String> encrypted,
+      Map<String, String> xenNames,
+      List<DiskKey> keys,
+      Map<String, Opened> opened)
       throws GuestException {
     List<String> locked = new ArrayList<>();
-    int opened = 0;
     for (String device : encrypted) {
       String xenName = xenNames.getOrDefault(device, "");
       String named = xenName.isEmpty() ? device : "/dev/" + xenName;
-      Optional<DiskKey> key =
-          DiskKey.forDevice(keys, device, xenName, guest.filesystemAttribute("uuid", device));
+      String uuid = guest.filesystemAttribute("uuid", device);
+      Optional<DiskKey> key = DiskKey.forDevice(keys, device, xenName, uuid);
       if (key.isEmpty()) {
         locked.add(named);
         continue;
@@ -252,8 +260,9 @@ public final class GuestSession {
       try {
         // writable above a read-only disk too: libguestfs keeps a read-only drive's writes in
         // an overlay it discards, and a read-only mapping would refuse the root's mount
-        guest.openEncrypted(device, key.get().passphraseText(), "x2k-luks-" + opened);
-        opened++;
+        String name = "x2k-luks-" + opened.size();
+        guest.openEncrypted(device, key.get().passphraseText(), name);
+        opened.put(device, new Opened(name, key.get().passphraseText(), uuid));
       } catch (GuestException e) {
         throw GuestException.refused(
             "the key given for " + named + " does not open it (" + e.getMessage() + ")",
@@ -261,6 +270,71 @@ public final class GuestSession {
       }
     }
     return locked;
+  }
+
+  /** Filesystem types a Linux root can have, where an /etc/crypttab is looked for. */
+  private static final Set<String> ROOT_TYPES =
+      Set.of("ext2", "ext3", "ext4", "xfs", "btrfs", "jfs", "reiserfs");
+
+  /**
+   * Opens again, under the name the guest's crypttab gives it, each opened device crypttab names
+   * otherwise (see {@link LuksNames}); {@code types} with the mappings' new names. The crypttab is
+   * looked for on every filesystem a root can be on, mounted read-only one at a time.
+   */
+  private static Map<String, String> underGuestNames(
+      Libguestfs guest,
+      Map<String, Opened> opened,
+      Map<String, String> types,
+      Map<String, String> xenNames)
+      throws GuestException {
+    Optional<String> crypttab = Optional.empty();
+    for (String mountable : new TreeMap<>(types).keySet()) {
+      if (crypttab.isPresent() || !ROOT_TYPES.contains(types.get(mountable))) {
+        continue;
+      }
+      try {
+        guest.mount(mountable, "/", false);
+        crypttab = guest.read("/etc/crypttab").map(GuestText::decode);
+      } catch (GuestException e) {
+        // not mountable here: the next one may hold the crypttab
+      } finally {
+        guest.unmountAll();
+      }
+    }
+    Map<String, String> uuids = new HashMap<>();
+    opened.forEach((device, open) -> uuids.put(device, open.uuid()));
+    Map<String, String> names = LuksNames.fromCrypttab(crypttab.orElse(""), uuids, xenNames);
+    Map<String, String> renamed = new HashMap<>();
+    for (Map.Entry<String, String> entry : names.entrySet()) {
+      Opened open = opened.get(entry.getKey());
+      if (opened.values().stream().anyMatch(other -> other.name().equals(entry.getValue()))) {
+        continue; // its name already, or another device's name of x2k's
+      }
+      guest.closeEncrypted(open.name());
+      guest.openEncrypted(entry.getKey(), open.passphrase(), entry.getValue());
+      opened.put(entry.getKey(), new Opened(entry.getValue(), open.passphrase(), open.uuid()));
+      renamed.put("/dev/mapper/" + open.name(), "/dev/mapper/" + entry.getValue());
+    }
+    if (renamed.isEmpty()) {
+      return types;
+    }
+    Map<String, String> named = new HashMap<>();
+    types.forEach((mountable, type) -> named.put(renamedMountable(mountable, renamed), type));
+    return named;
+  }
+
+  /** {@code mountable} (a device, or btrfsvol:DEVICE/SUBVOLUME) with its mapping renamed. */
+  static String renamedMountable(String mountable, Map<String, String> renamed) {
+    for (Map.Entry<String, String> entry : renamed.entrySet()) {
+      String old = entry.getKey();
+      for (String prefix : List.of("", "btrfsvol:")) {
+        String from = prefix + old;
+        if (mountable.equals(from) || mountable.startsWith(from + "/")) {
+          return prefix + entry.getValue() + mountable.substring(from.length());
+        }
+      }
+    }
+    return mountable;
   }
 
   private static Result refused(String code, String text) {

@@ -222,6 +222,19 @@ public final class Libguestfs implements GuestFiles, GuestEditor.GuestPrograms, 
     call("vg_activate_all", new Class<?>[] {boolean.class}, true);
   }
 
+  /**
+   * Closes LUKS mapping /dev/mapper/{@code name}, with every LVM volume group deactivated first
+   * (one may be on it); {@link #openEncrypted} activates them again.
+   */
+  public void closeEncrypted(String name) throws GuestException {
+    call("vg_activate_all", new Class<?>[] {boolean.class}, false);
+    call("cryptsetup_close", new Class<?>[] {String.class}, "/dev/mapper/" + name);
+  }
+
+  public void unmountAll() throws GuestException {
+    call("umount_all", new Class<?>[] {});
+  }
+
   @SuppressWarnings("unchecked")
   public Map<String, String> filesystems() throws GuestException {
     return (Map<String, String>) call("list_filesystems", new Class<?>[] {});
