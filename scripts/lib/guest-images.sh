@@ -22,13 +22,14 @@ appliance_kernel_from_trees() {
   fi
 }
 
-# xen_guest DIR INIT ROOT SWAP: a Xen PV guest's configuration, as xen-tools' hooks write it
+# xen_guest DIR INIT ROOT SWAP [FSTYPE]: a Xen PV guest's configuration, as xen-tools' hooks
+# write it, its root filesystem of type FSTYPE (ext4)
 xen_guest() {
-  local dir=$1 init=$2 root_device=$3 swap_device=$4
+  local dir=$1 init=$2 root_device=$3 swap_device=$4 root_fs=${5:-ext4}
   echo xenguest >"$dir/etc/hostname"
   printf '127.0.0.1 localhost\n127.0.1.1 xenguest\n' >"$dir/etc/hosts"
-  printf 'proc /proc proc defaults 0 0\n%s / ext4 errors=remount-ro 0 1\n%s none swap sw 0 0\n' \
-    "$root_device" "$swap_device" >"$dir/etc/fstab"
+  printf 'proc /proc proc defaults 0 0\n%s / %s errors=remount-ro 0 1\n%s none swap sw 0 0\n' \
+    "$root_device" "$root_fs" "$swap_device" >"$dir/etc/fstab"
   printf 'auto lo\niface lo inet loopback\n\nauto eth0\niface eth0 inet dhcp\n' >"$dir/etc/network/interfaces"
   sed -i 's/^root:[^:]*:/root::/' "$dir/etc/shadow"
   printf 'console\nhvc0\n' >"$dir/etc/securetty"
@@ -48,14 +49,17 @@ xen_guest() {
     printf '#!/bin/sh\n(sleep 15; /usr/local/sbin/x2k-check-report) &\nexit 0\n' >"$dir/etc/rc.local"
     chmod 755 "$dir/etc/rc.local"
   fi
+  # the drivers MODULES=dep takes on a Xen host: Xen's, and the root filesystem's where it is a
+  # module (btrfs; ext4 is built in)
   echo 'MODULES=list' >"$dir/etc/initramfs-tools/conf.d/xen-pv-driver-policy"
   printf 'xen-blkfront\nxen-netfront\n' >"$dir/etc/initramfs-tools/modules"
+  if [ "$root_fs" = btrfs ]; then echo btrfs >>"$dir/etc/initramfs-tools/modules"; fi
   chroot "$dir" update-initramfs -u -k all >/dev/null 2>&1
 }
 
 size_mib=1200
 swap_mib=128
-# the encrypted guest's passphrase (a test key)
+# the d-i guest's passphrase (a test key)
 encrypted_key=x2k-check-passphrase
 # build_guest GUEST: its images from the cached trees, and dom0-GUEST/ with the kernel and the
 # Xen-only initramfs Xen booted it with (xen-tools: from dom0; the others: for step 1)
@@ -65,6 +69,7 @@ build_guest() {
     d-i) source_tree=rootfs-grub-pc ;;
     raid1-sysv) source_tree=rootfs-sysv init=sysvinit ;;
     bullseye) source_tree=rootfs-bullseye ;;
+    btrfs) source_tree=rootfs-btrfs ;;
   esac
   rm -rf "tree-$variant" && cp -a "$trees/$source_tree" "tree-$variant"
   # the tree's own kernel (bullseye's is older than the one the appliance runs)
@@ -78,8 +83,7 @@ build_guest() {
       if [ "$variant" = bullseye ]; then
         root_spec=LABEL=xenroot fs=ext3 mkfs_label=(-L xenroot) extra=' net.ifnames=0'
       fi
-      xen_guest "tree-$variant" "$init" "$root_spec" /dev/xvda2
-      sed -i "s|^\($root_spec / \)ext4 |\1$fs |" "tree-$variant/etc/fstab"
+      xen_guest "tree-$variant" "$init" "$root_spec" /dev/xvda2 "$fs"
       if [ "$variant" = bullseye ]; then
         printf '\nauto eth1\niface eth1 inet dhcp\n' >>"tree-$variant/etc/network/interfaces"
       fi
@@ -102,38 +106,42 @@ MENU
       rm -f "$variant.swap"
       ;;
     d-i)
-      # debian-installer's guided LVM layout: an MBR disk with GRUB 2 in its boot area, an ext2
-      # /boot (xvda1, by UUID) and LVM (xvda2) with root and swap_1; and a data disk an
-      # administrator added later, named /dev/xvdb in fstab. Made in the appliance (LVM and
-      # grub-install there); GRUB reads Xen's console from GRUB_CMDLINE_LINUX, as pygrub boots it.
+      # debian-installer's guided encrypted LVM layout: an MBR disk with GRUB 2 in its boot area,
+      # an ext2 /boot (xvda1, by UUID) and LUKS (xvda2, in crypttab by its Xen name, as older
+      # installers wrote it) holding LVM with root and swap_1; and a data disk an administrator
+      # added later, named /dev/xvdb in fstab. Made in the appliance (LUKS, LVM and grub-install
+      # there); GRUB reads Xen's console from GRUB_CMDLINE_LINUX, as pygrub boots it.
       xen_guest "tree-$variant" "$init" /dev/mapper/xenguest--vg-root /dev/mapper/xenguest--vg-swap_1
       local boot_uuid
       boot_uuid=$(cat /proc/sys/kernel/random/uuid)
       sed -i "s|^\(/dev/mapper/xenguest--vg-root / .*\)$|\1\nUUID=$boot_uuid /boot ext2 defaults 0 2|" \
         "tree-$variant/etc/fstab"
       printf '/dev/xvdb /srv ext4 defaults 0 2\n' >>"tree-$variant/etc/fstab"
+      echo 'xvda2_crypt /dev/xvda2 none luks' >"tree-$variant/etc/crypttab"
       sed -i 's|^GRUB_CMDLINE_LINUX=.*|GRUB_CMDLINE_LINUX="console=hvc0"|' "tree-$variant/etc/default/grub"
       grep -q '^GRUB_CMDLINE_LINUX="console=hvc0"$' "tree-$variant/etc/default/grub" \
         || { echo "check-guest: no GRUB_CMDLINE_LINUX in $variant's /etc/default/grub" >&2; exit 1; }
       tar -C "tree-$variant/boot" -cf "$variant-boot.tar" .
       tar -C "tree-$variant" --exclude='./boot/*' -cf "$variant.tar" .
       rm -f "$variant.img" "$variant-data.img"
-      truncate -s $((1 + 256 + size_mib + swap_mib + 8))M "$variant.img"
+      truncate -s $((1 + 256 + size_mib + swap_mib + 40))M "$variant.img"
       # shellcheck disable=SC2016 # the quoted commands are the appliance's to expand, in the guest
-      guestfish --format=raw -a "$variant.img" run : part-init /dev/sda mbr : \
+      printf '%s\n%s\n' "$encrypted_key" "$encrypted_key" | guestfish --keys-from-stdin --format=raw \
+        -a "$variant.img" run : part-init /dev/sda mbr : \
         part-add /dev/sda p 2048 $((2048 + 256 * 2048 - 1)) : \
-        part-add /dev/sda p $((2048 + 256 * 2048)) $(((1 + 256 + size_mib + swap_mib + 8) * 2048 - 1)) : \
-        part-set-bootable /dev/sda 1 true : part-set-mbr-id /dev/sda 2 0x8e : \
+        part-add /dev/sda p $((2048 + 256 * 2048)) $(((1 + 256 + size_mib + swap_mib + 40) * 2048 - 1)) : \
+        part-set-bootable /dev/sda 1 true : \
         mkfs ext2 /dev/sda1 : set-uuid /dev/sda1 "$boot_uuid" : \
-        pvcreate /dev/sda2 : vgcreate xenguest-vg /dev/sda2 : lvcreate root xenguest-vg "$size_mib" : \
+        luks-format /dev/sda2 0 : cryptsetup-open /dev/sda2 xvda2_crypt : \
+        pvcreate /dev/mapper/xvda2_crypt : vgcreate xenguest-vg /dev/mapper/xvda2_crypt : \
+        lvcreate root xenguest-vg "$size_mib" : \
         lvcreate-free swap_1 xenguest-vg 100 : mkfs ext4 /dev/xenguest-vg/root : \
         mkswap /dev/xenguest-vg/swap_1 : mount /dev/xenguest-vg/root / : tar-in "$variant.tar" / : \
         mount /dev/sda1 /boot : tar-in "$variant-boot.tar" /boot : \
         sh 'grub-install --target=i386-pc "$(grub-probe --target=disk /boot)" 2>&1' : \
-        sh 'update-grub 2>&1' >"$variant.build.log"
+        sh 'update-grub 2>&1' : cat /boot/grub/grub.cfg >"$variant.build.log"
       rm -f "$variant.tar" "$variant-boot.tar"
-      grep -q 'root=/dev/mapper/xenguest--vg-root ro *console=hvc0' <(guestfish --ro --format=raw \
-        -a "$variant.img" run : mount /dev/sda1 / : cat /grub/grub.cfg) \
+      grep -q 'root=/dev/mapper/xenguest--vg-root ro *console=hvc0' "$variant.build.log" \
         || { echo "check-guest: $variant's grub.cfg does not boot its LVM root on hvc0" >&2; cat "$variant.build.log" >&2; exit 1; }
       mkdir -p "tree-$variant-data"
       echo 'the data disk' >"tree-$variant-data/x2k-data"
@@ -180,28 +188,13 @@ MENU
       trap - EXIT
       rm -f "$variant.tar"
       ;;
-    encrypted)
-      # one disk: swap (xvda1) and a LUKS root (xvda2, in crypttab), made in the appliance
-      # (its cryptsetup: the host needs no dm-crypt); a fast PBKDF is no concern for a test key
-      xen_guest "tree-$variant" "$init" /dev/mapper/root_crypt /dev/xvda1
-      echo 'root_crypt /dev/xvda2 none luks' >"tree-$variant/etc/crypttab"
-      tar -C "tree-$variant" -cf "$variant.tar" .
-      rm -f "$variant.img"
-      truncate -s $((1 + swap_mib + size_mib + 32))M "$variant.img"
-      printf '%s\n%s\n' "$encrypted_key" "$encrypted_key" | guestfish --keys-from-stdin --format=raw \
-        -a "$variant.img" run : part-init /dev/sda mbr : \
-        part-add /dev/sda p 2048 $((2048 + swap_mib * 2048 - 1)) : \
-        part-add /dev/sda p $((2048 + swap_mib * 2048)) $(((1 + swap_mib + size_mib + 32) * 2048 - 1)) : \
-        mkswap /dev/sda1 : luks-format /dev/sda2 0 : cryptsetup-open /dev/sda2 root_crypt : \
-        mkfs ext4 /dev/mapper/root_crypt : mount /dev/mapper/root_crypt / : tar-in "$variant.tar" /
-      rm -f "$variant.tar"
-      cp --sparse=always "$variant.img" "pristine-$variant.img"
-      ;;
     btrfs)
       # one disk: swap (xvda1) and btrfs (xvda2) with the root in subvolume @ and /boot in @boot
-      xen_guest "tree-$variant" "$init" /dev/xvda2 /dev/xvda1
-      sed -i 's|^/dev/xvda2 / ext4 errors=remount-ro 0 1$|/dev/xvda2 / btrfs subvol=@ 0 0\n/dev/xvda2 /boot btrfs subvol=@boot 0 0|' \
+      xen_guest "tree-$variant" "$init" /dev/xvda2 /dev/xvda1 btrfs
+      sed -i 's|^/dev/xvda2 / btrfs errors=remount-ro 0 1$|/dev/xvda2 / btrfs subvol=@ 0 0\n/dev/xvda2 /boot btrfs subvol=@boot 0 0|' \
         "tree-$variant/etc/fstab"
+      grep -q ' /boot btrfs subvol=@boot ' "tree-$variant/etc/fstab" \
+        || { echo "check-guest: no subvolumes in $variant's fstab" >&2; exit 1; }
       tar -C "tree-$variant/boot" -cf "$variant-boot.tar" .
       tar -C "tree-$variant" --exclude='./boot/*' -cf "$variant.tar" .
       rm -f "$variant.img"
@@ -269,9 +262,6 @@ write_xen_domains() {
   xen_domain d-i 00:16:3e:4b:00:04 \
     "<bootloader>/usr/lib/xen-4.17/bin/pygrub</bootloader><os><type arch='x86_64' machine='xenpv'>linux</type></os>" \
     "$(disk d-i.img xvda)$(disk d-i-data.img xvdb)" >d-i.xen.xml
-  xen_domain encrypted 00:16:3e:4b:00:05 \
-    "<os><type arch='x86_64' machine='xenpv'>linux</type><kernel>$work/dom0-encrypted/vmlinuz-$kernel_version</kernel><initrd>$work/dom0-encrypted/initrd.img-$kernel_version</initrd><cmdline>root=/dev/mapper/root_crypt ro</cmdline></os>" \
-    "$(disk encrypted.img xvda)" >encrypted.xen.xml
   xen_domain btrfs 00:16:3e:4b:00:06 \
     "<bootloader>/usr/lib/xen-4.17/bin/pygrub</bootloader><os><type arch='x86_64' machine='xenpv'>linux</type></os>" \
     "$(disk btrfs.img xvda)" >btrfs.xen.xml
