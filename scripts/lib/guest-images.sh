@@ -57,6 +57,22 @@ xen_guest() {
   chroot "$dir" update-initramfs -u -k all >/dev/null 2>&1
 }
 
+# sums_in_fish VARIANT: guestfish's commands (with ":" between) that write the sha256 of every file
+# of /etc, /boot and /var/lib of the guest as mounted to VARIANT.sums-*, for before_sums
+sums_in_fish() {
+  local dir
+  for dir in etc boot var/lib; do printf ': checksums-out sha256 /%s %s.sums-%s ' "$dir" "$PWD/$1" "${dir//\//-}"; done
+}
+# before_sums VARIANT IMAGE: VARIANT.before.sums from what sums_in_fish wrote and the first disk
+# IMAGE's boot area, as check-guest's checksums makes them: the appliance-built guests' sums come
+# from their build's appliance, without another launch
+before_sums() {
+  cat "$1".sums-etc "$1".sums-boot "$1".sums-var-lib >"$1.before.sums"
+  rm -f "$1".sums-*
+  echo "$(head -c $((2048 * 512)) "$2" | sha256sum | cut -d' ' -f1)  (boot area)" >>"$1.before.sums"
+  sort -k2 -o "$1.before.sums" "$1.before.sums"
+}
+
 size_mib=1200
 swap_mib=128
 # the d-i guest's passphrase (a test key)
@@ -71,7 +87,7 @@ build_guest() {
     bullseye) source_tree=rootfs-bullseye ;;
     btrfs) source_tree=rootfs-btrfs ;;
   esac
-  rm -rf "tree-$variant" && cp -a "$trees/$source_tree" "tree-$variant"
+  rm -rf "tree-$variant" "$variant.before.sums" && cp -a "$trees/$source_tree" "tree-$variant"
   # the tree's own kernel (bullseye's is older than the one the appliance runs)
   kernel_version=$(find "tree-$variant/lib/modules" -mindepth 1 -maxdepth 1 -printf '%f\n' | sort -V | tail -1)
   case $variant in
@@ -125,7 +141,8 @@ MENU
       tar -C "tree-$variant" --exclude='./boot/*' -cf "$variant.tar" .
       rm -f "$variant.img" "$variant-data.img"
       truncate -s $((1 + 256 + size_mib + swap_mib + 40))M "$variant.img"
-      # shellcheck disable=SC2016 # the quoted commands are the appliance's to expand, in the guest
+      # shellcheck disable=SC2016,SC2046 # the quoted commands are the appliance's to expand, in the
+      # guest; sums_in_fish's commands split on purpose
       printf '%s\n%s\n' "$encrypted_key" "$encrypted_key" | guestfish --keys-from-stdin --format=raw \
         -a "$variant.img" run : part-init /dev/sda mbr : \
         part-add /dev/sda p 2048 $((2048 + 256 * 2048 - 1)) : \
@@ -139,7 +156,8 @@ MENU
         mkswap /dev/xenguest-vg/swap_1 : mount /dev/xenguest-vg/root / : tar-in "$variant.tar" / : \
         mount /dev/sda1 /boot : tar-in "$variant-boot.tar" /boot : \
         sh 'grub-install --target=i386-pc "$(grub-probe --target=disk /boot)" 2>&1' : \
-        sh 'update-grub 2>&1' : cat /boot/grub/grub.cfg >"$variant.build.log"
+        sh 'update-grub 2>&1' : cat /boot/grub/grub.cfg $(sums_in_fish "$variant") >"$variant.build.log"
+      before_sums "$variant" "$variant.img"
       rm -f "$variant.tar" "$variant-boot.tar"
       grep -q 'root=/dev/mapper/xenguest--vg-root ro *console=hvc0' "$variant.build.log" \
         || { echo "check-guest: $variant's grub.cfg does not boot its LVM root on hvc0" >&2; cat "$variant.build.log" >&2; exit 1; }
@@ -154,7 +172,7 @@ MENU
       # dom0. The array is made in the appliance (its mdadm), and its UUID goes into mdadm.conf
       # before the Xen-only initramfs is made, as an installer leaves it: one appliance, driven
       # by guestfish --remote, waits while the host builds the tree
-      local disk_mib=$((1 + size_mib + swap_mib)) disk md_uuid md_device
+      local disk_mib=$((1 + size_mib + swap_mib)) disk md_uuid md_device dir
       rm -f "$variant-a.img" "$variant-b.img"
       truncate -s ${disk_mib}M "$variant-a.img"
       truncate -s ${disk_mib}M "$variant-b.img"
@@ -183,10 +201,14 @@ MENU
       tar -C "tree-$variant" -cf "$variant.tar" .
       guestfish --remote mount "$md_device" /
       guestfish --remote tar-in "$variant.tar" /
+      for dir in etc boot var/lib; do
+        guestfish --remote checksums-out sha256 "/$dir" "$PWD/$variant.sums-${dir//\//-}"
+      done
       guestfish --remote umount-all
       guestfish --remote exit
       trap - EXIT
       rm -f "$variant.tar"
+      before_sums "$variant" "$variant-a.img"
       ;;
     btrfs)
       # one disk: swap (xvda1) and btrfs (xvda2) with the root in subvolume @ and /boot in @boot
@@ -199,13 +221,15 @@ MENU
       tar -C "tree-$variant" --exclude='./boot/*' -cf "$variant.tar" .
       rm -f "$variant.img"
       truncate -s $((1 + swap_mib + size_mib))M "$variant.img"
+      # shellcheck disable=SC2046 # sums_in_fish's commands, split on purpose
       guestfish --format=raw -a "$variant.img" run : part-init /dev/sda mbr : \
         part-add /dev/sda p 2048 $((2048 + swap_mib * 2048 - 1)) : \
         part-add /dev/sda p $((2048 + swap_mib * 2048)) $(((1 + swap_mib + size_mib) * 2048 - 1)) : \
         mkswap /dev/sda1 : mkfs btrfs /dev/sda2 : mount /dev/sda2 / : \
         btrfs-subvolume-create /@ : btrfs-subvolume-create /@boot : umount / : \
         mount btrfsvol:/dev/sda2/@ / : tar-in "$variant.tar" / : mkdir-p /boot : \
-        mount btrfsvol:/dev/sda2/@boot /boot : tar-in "$variant-boot.tar" /boot
+        mount btrfsvol:/dev/sda2/@boot /boot : tar-in "$variant-boot.tar" /boot $(sums_in_fish "$variant")
+      before_sums "$variant" "$variant.img"
       rm -f "$variant.tar" "$variant-boot.tar"
       ;;
     *)

@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Assumptions;
  * vCPUs, MACs and disk sources, holds nothing Xen-only, and converts to itself again.
  *
  * <p>The seed is fixed; {@code -Dx2k.property.tries=N} sets the number of tries (300 in {@code
- * ./mvnw verify}) and {@code -Dx2k.grammar.walks.per.try=K} the domains walked in each (1; 10 in
- * scripts/ci, 3,000 domains). Needs libvirt's schemas: skipped without them, unless
+ * ./mvnw verify}) and {@code -Dx2k.grammar.walks.per.try=K} the domains walked in each (1; 5 in
+ * scripts/ci full, 1,500 domains). Needs libvirt's schemas: skipped without them, unless
  * X2K_REQUIRE_LIBVIRT_SCHEMAS=1 (as in .ci/run), which makes their absence a failure.
  */
 class GrammarDomainsProperties {
@@ -98,8 +98,9 @@ class GrammarDomainsProperties {
   }
 
   /**
-   * Domains walked per try: {@code -Dx2k.grammar.walks.per.try=10} makes verify's 300 tries walk
-   * 3,000 domains (as CI does) without a Maven run of its own or more tries for other properties.
+   * Domains walked per try: {@code -Dx2k.grammar.walks.per.try=5} makes verify's 300 tries walk
+   * 1,500 domains (as CI's full tier does) without a Maven run of its own or more tries for other
+   * properties.
    */
   private static final int WALKS_PER_TRY = Integer.getInteger("x2k.grammar.walks.per.try", 1);
 
