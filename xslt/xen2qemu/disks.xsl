@@ -58,23 +58,53 @@
        the new one from the name. -->
   <xsl:template match="/domain/devices/disk[target[x2k:is-renamed(.)]]/address[@type = 'drive']"/>
 
+  <!-- A copied disk (copy-storage option, issue 33's "the converted domain names the
+       new volumes") names its copy: a file, or a block device where the target pool
+       is made of them (LVM). Its format follows from the copy (x2k:image-format). -->
+  <xsl:template match="/domain/devices/disk[exists(x2k:copy(.))]/@type">
+    <xsl:attribute name="type" select="x2k:copy(..)?type"/>
+  </xsl:template>
+
+  <xsl:template match="/domain/devices/disk[exists(x2k:copy(.))]/source">
+    <xsl:if test="empty(../driver)">
+      <driver name="qemu" type="{x2k:copy(..)?format}"/>
+    </xsl:if>
+    <source>
+      <xsl:attribute name="{if (x2k:copy(..)?type = 'block') then 'dev' else 'file'}" select="x2k:copy(..)?path"/>
+    </source>
+  </xsl:template>
+
+  <!-- The copy of $disk, if x2k copied it. -->
+  <xsl:function name="x2k:copy" as="map(xs:string, xs:string)?">
+    <xsl:param name="disk" as="element(disk)"/>
+    <xsl:sequence select="$disk-copies(string($disk/target/@dev))"/>
+  </xsl:function>
+
   <!-- Xen driver domains (backenddomain) do not exist under KVM. -->
   <xsl:template match="/domain/devices/disk/backenddomain"/>
+
+  <!-- The format of a disk's image as the Xen definition says it, QEMU's way: what
+       x2k reads a disk to copy it as. -->
+  <xsl:function name="x2k:declared-format" as="xs:string?">
+    <xsl:param name="disk" as="element(disk)"/>
+    <xsl:variable name="driver" as="element(driver)?" select="$disk/driver"/>
+    <xsl:sequence select="
+        if ($driver/@type = ('aio', '')) then 'raw'
+        else if ($driver/@type = 'vhd') then 'vpc'
+        else if ($driver/@type) then string($driver/@type)
+        else if ($driver/@name = $xen-disk-backends) then 'raw'
+        else ()"/>
+  </xsl:function>
 
   <!-- The format QEMU is told for a disk: Xen's names spelt QEMU's way (blktap's aio
        and Xen backends without a type are raw, vhd is QEMU's vpc), $disk-format for
        raw image files when given; empty where the driver names none and is QEMU's. -->
   <xsl:function name="x2k:image-format" as="xs:string?">
     <xsl:param name="disk" as="element(disk)"/>
-    <xsl:variable name="driver" as="element(driver)?" select="$disk/driver"/>
-    <xsl:variable name="named" as="xs:string?" select="
-        if ($driver/@type = ('aio', '')) then 'raw'
-        else if ($driver/@type = 'vhd') then 'vpc'
-        else if ($driver/@type) then string($driver/@type)
-        else if ($driver/@name = $xen-disk-backends) then 'raw'
-        else ()"/>
+    <xsl:variable name="named" as="xs:string?" select="x2k:declared-format($disk)"/>
     <xsl:sequence select="
-        if ($disk-format and $named = 'raw' and $disk/@type = 'file'
+        if (exists(x2k:copy($disk))) then x2k:copy($disk)?format
+        else if ($disk-format and $named = 'raw' and $disk/@type = 'file'
             and not($disk/@device = ('cdrom', 'floppy'))) then $disk-format
         else $named"/>
   </xsl:function>
@@ -236,7 +266,7 @@
       <change code="disk-format">format of {x2k:source(.)}: {driver/@type} → {x2k:image-format(.)}</change>
     </xsl:for-each>
     <xsl:variable name="declared-converted" as="element(disk)*"
-        select="$disks[$disk-format and $disk-format ne 'raw' and x2k:image-format(.) = $disk-format and not(driver/@type = $disk-format)]"/>
+        select="$disks[empty(x2k:copy(.))][$disk-format and $disk-format ne 'raw' and x2k:image-format(.) = $disk-format and not(driver/@type = $disk-format)]"/>
     <xsl:if test="exists($declared-converted)">
       <action code="convert-images" severity="required">The definition now says {$disk-format} for {x2k:list($declared-converted ! x2k:source(.))}: convert each before the first boot, e.g. qemu-img convert -f raw -O {$disk-format} IMAGE IMAGE.new &amp;&amp; mv IMAGE.new IMAGE (UCS Extended virtualization documentation, 2.1).</action>
     </xsl:if>
@@ -266,7 +296,10 @@
     <xsl:if test="exists($kept-emulated)">
       <action code="hvm-xen-disks" severity="info">{x2k:list($kept-emulated/@dev)} of this HVM guest {if (count($kept-emulated) = 1) then 'was an emulated disk' else 'were emulated disks'} that Xen's PV drivers took over: on KVM {if (count($kept-emulated) = 1) then 'it stays' else 'they stay'} emulated ({x2k:list($kept-emulated ! (x2k:final-name(.) || ' on ' || x2k:new-bus(.)))}), so that the guest boots without virtio drivers. Once it has them (x2k convert --guest adds them to a Linux guest), convert with --disk-bus virtio.</action>
     </xsl:if>
-    <xsl:variable name="local" as="element(disk)*" select="$disks[source][not(@type = 'network')]"/>
+    <xsl:for-each select="$disks[exists(x2k:copy(.))]">
+      <change code="disk-copied">disk {target/@dev}: {x2k:source(.)} copied to {x2k:copy(.)?path} ({x2k:copy(.)?format})</change>
+    </xsl:for-each>
+    <xsl:variable name="local" as="element(disk)*" select="$disks[source][not(@type = 'network')][empty(x2k:copy(.))]"/>
     <xsl:if test="exists($local)">
       <action code="copy-storage" severity="required">Copy, or make reachable, on the KVM host at the same paths: {x2k:list($local ! x2k:source(.))}.</action>
     </xsl:if>

@@ -24,6 +24,7 @@
                             [string(source/(@file, @dev)[1])]">
         <disk source="{source/(@file, @dev)[1]}"
             format="{if (driver) then string(x2k:image-format(.)) else ''}"
+            declared-format="{if (driver) then string(x2k:declared-format(.)) else ''}"
             xen-name="{target/@dev}" kvm-name="{x2k:final-name(target)}"
             read-only="{exists(readonly | shareable)}"/>
       </xsl:for-each>

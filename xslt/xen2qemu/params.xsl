@@ -91,4 +91,10 @@
        privileges (host-resources.xsl), which is taken out by default: the definition
        came from another host. -->
   <xsl:param name="allow-host-resources" as="xs:boolean" select="false()"/>
+
+  <!-- The disks x2k copied (x2k convert's copy-storage option), by their Xen target
+       name: each copy's source type ('file' or 'block'), its path on the KVM host
+       and its format ('raw' or 'qcow2'). A copied disk names its copy; the others
+       keep their sources. -->
+  <xsl:param name="disk-copies" as="map(xs:string, map(xs:string, xs:string))" select="map{}"/>
 </xsl:stylesheet>

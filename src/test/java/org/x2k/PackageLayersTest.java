@@ -29,6 +29,7 @@ class PackageLayersTest {
           "report",
           "convert",
           "nativecfg",
+          "storage",
           "libvirt",
           "io",
           "text");

@@ -36,7 +36,10 @@ import picocli.CommandLine.Spec;
       "  x2k convert dumps/ -o kvm/ --report kvm/report.json",
       "  x2k convert --bridge eth0=br0 --network xenbr1=hostonly vm.xml",
       "  x2k convert /etc/xen/ -o kvm/",
-      "  x2k convert --connect xen+ssh://root@xenhost --all -o kvm/ --define qemu:///system"
+      "  x2k convert --connect xen+ssh://root@xenhost --all -o kvm/ --define qemu:///system",
+      "  x2k convert --connect xen+ssh://root@xenhost --all --define qemu:///system"
+          + " --copy-storage default",
+      "  x2k convert /etc/xen/vm.cfg --copy-storage /var/lib/libvirt/images --guest -o kvm/"
     },
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILED_OR_LEFT_OUT_LINE, ExitCodes.USAGE_LINE})
@@ -87,6 +90,20 @@ public final class ConvertCommand implements Callable<Integer> {
 
   @Mixin GuestOptions guestOptions;
 
+  @Option(
+      names = "--copy-storage",
+      paramLabel = "POOL|DIR",
+      description =
+          "Copy each domain's disks before it is written or defined, and make the domain name the"
+              + " copies: with --define, as new volumes of the target's storage pool POOL (created"
+              + " and filled through libvirt, holes kept); without, as files in the directory DIR"
+              + " of this host. A copy is read back and compared with its source; an unfinished"
+              + " one is started again by the next run; an existing copy that differs from its"
+              + " source is replaced only with --force. --disk-format raw|qcow2 converts while"
+              + " copying; with --guest, the guest is changed on the copies. The Xen domain and"
+              + " its disks are only read.")
+  String copyStorage;
+
   @Mixin ReportOptions reporting;
 
   @Mixin CommonOptions common;
@@ -103,10 +120,18 @@ public final class ConvertCommand implements Callable<Integer> {
     if (!guest && !guestOptions.keys.isEmpty()) {
       throw usage("--key opens the guest's encrypted disks for --guest: add --guest");
     }
+    if (copyStorage != null && (output.dryRun || output.diff || output.inPlace)) {
+      throw usage("--copy-storage copies disks: drop --dry-run, --diff and --in-place");
+    }
+    if (copyStorage != null && copyStorage.isEmpty()) {
+      throw usage("--copy-storage needs a pool name or a directory");
+    }
     Batch batch = parent.batch(spec, output, reporting, common, "converted");
     if (guest) {
-      if (fleet.connect != null || fleet.define != null) {
-        throw usage("the guest's disks are changed on this host: drop --connect and --define");
+      if ((fleet.connect != null || fleet.define != null) && copyStorage == null) {
+        throw usage(
+            "the guest's disks are changed on this host: drop --connect and --define, or change"
+                + " copies (--copy-storage)");
       }
       batch.withGuest(
           new GuestStep(
@@ -128,6 +153,16 @@ public final class ConvertCommand implements Callable<Integer> {
           output.dryRun,
           !conversion.allowHostResources,
           guestOptions.bootDirectory);
+    }
+    if (copyStorage != null) {
+      migration.copyingTo(
+          copyStorage,
+          new Migration.CopySettings(
+              guestOptions.settings(),
+              conversion.diskFormat != null ? conversion.diskFormat.name() : null,
+              conversion.allowHostResources,
+              output.force,
+              guest));
     }
     return parent.run(spec, migration, inputArguments, recursive, output);
   }

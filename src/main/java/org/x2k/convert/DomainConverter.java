@@ -36,6 +36,7 @@ public final class DomainConverter {
   private static final QName TARGET_HOST = new QName("target-host");
   private static final QName TARGET_ARCH = new QName("target-arch");
   private static final QName TARGET_EMULATORS = new QName("target-emulators");
+  private static final QName DISK_COPIES = new QName("disk-copies");
 
   private record Step(Bundled stylesheet, Map<QName, XdmValue> parameters) {}
 
@@ -140,17 +141,40 @@ public final class DomainConverter {
   /** As {@link #convert(byte[])}, the domain booting the guest's own kernel, copied out. */
   public Conversion convert(byte[] xml, ConversionSettings.DirectBoot boot)
       throws ConversionException {
-    List<Step> withBoot = new ArrayList<>();
+    return convert(xml, List.of(), boot);
+  }
+
+  /**
+   * As {@link #convert(byte[])}, each disk of {@code copies} naming its copy, and booting the
+   * guest's own kernel if {@code boot} is not null.
+   */
+  public Conversion convert(
+      byte[] xml, List<Report.DiskCopy> copies, ConversionSettings.DirectBoot boot)
+      throws ConversionException {
+    Map<XdmAtomicValue, XdmValue> byXenName = new LinkedHashMap<>();
+    for (Report.DiskCopy copy : copies) {
+      byXenName.put(
+          new XdmAtomicValue(copy.xenName()),
+          map(Map.of("type", copy.type(), "path", copy.target(), "format", copy.format())));
+    }
+    List<Step> withExtras = new ArrayList<>();
     for (Step step : steps) {
       if (step.stylesheet() == Bundled.XEN2QEMU) {
         Map<QName, XdmValue> parameters = new LinkedHashMap<>(step.parameters());
-        boot.stylesheetParameters()
-            .forEach((name, value) -> parameters.put(new QName(name), untyped(value)));
+        if (boot != null) {
+          boot.stylesheetParameters()
+              .forEach((name, value) -> parameters.put(new QName(name), untyped(value)));
+        }
+        if (!copies.isEmpty()) {
+          parameters.put(DISK_COPIES, new XdmMap(byXenName));
+        }
         step = new Step(step.stylesheet(), parameters);
       }
-      withBoot.add(step);
+      withExtras.add(step);
     }
-    return convert(xml, withBoot);
+    Conversion conversion = convert(xml, withExtras);
+    return conversion.withGuest(
+        conversion.xml(), conversion.report().withCopies(copies), conversion.guestDiff());
   }
 
   private Conversion convert(byte[] xml, List<Step> steps) throws ConversionException {

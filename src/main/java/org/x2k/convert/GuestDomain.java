@@ -25,11 +25,17 @@ public record GuestDomain(
     boolean bootsFromDisk,
     String xenCommandLine) {
   /**
-   * One disk: its image or device on the host, its format (raw, qcow2, or empty), its name in the
-   * guest under Xen and on KVM, and whether the domain has it read-only or shareable.
+   * One disk: its image or device on the host, its format on KVM (raw, qcow2, or empty) and as the
+   * Xen definition declares it, its name in the guest under Xen and on KVM, and whether the domain
+   * has it read-only or shareable.
    */
   public record Disk(
-      String source, String format, String xenName, String kvmName, boolean readOnly) {}
+      String source,
+      String format,
+      String declaredFormat,
+      String xenName,
+      String kvmName,
+      boolean readOnly) {}
 
   public GuestDomain {
     disks = List.copyOf(disks);
@@ -57,6 +63,7 @@ public record GuestDomain(
                 new Disk(
                     entry.attribute("source"),
                     entry.attribute("format"),
+                    entry.attribute("declared-format"),
                     entry.attribute("xen-name"),
                     entry.attribute("kvm-name"),
                     "true".equals(entry.attribute("read-only"))));

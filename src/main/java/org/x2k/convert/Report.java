@@ -16,7 +16,8 @@ public record Report(
     List<Action> actions,
     List<DeviceRename> devices,
     List<Storage> storage,
-    Optional<GuestDomain> guest) {
+    Optional<GuestDomain> guest,
+    List<DiskCopy> copies) {
   /** One kind of change, as one line. */
   public record Change(String code, String text) {}
 
@@ -29,12 +30,38 @@ public record Report(
   /** A disk image or device the domain uses, which must be reachable on the KVM host. */
   public record Storage(String path, String device) {}
 
+  /**
+   * A disk x2k copied (--copy-storage), which the domain names instead of its source.
+   *
+   * @param xenName the disk's name under Xen (its target dev in the Xen definition)
+   * @param source what was read: a path on this host, or a volume's path and its host
+   * @param target the copy's path on the KVM host
+   * @param type the copy's disk type: file, or block for a pool of block devices
+   * @param format the copy's format: raw or qcow2
+   * @param size the disk's size as the guest sees it, bytes
+   * @param bytes the bytes of data read, holes left out
+   * @param seconds how long the copy took, verification included
+   * @param verified whether the copy was read back and found the same as its source
+   * @param kept whether an earlier run's copy, found the same as its source, was kept
+   */
+  public record DiskCopy(
+      String xenName,
+      String source,
+      String target,
+      String type,
+      String format,
+      long size,
+      long bytes,
+      double seconds,
+      boolean verified,
+      boolean kept) {}
+
   public static final Report EMPTY =
-      new Report(List.of(), List.of(), List.of(), List.of(), Optional.empty());
+      new Report(List.of(), List.of(), List.of(), List.of(), Optional.empty(), List.of());
 
   /** The same report with other actions (the guest step's). */
   public Report withActions(List<Action> otherActions) {
-    return new Report(changes, otherActions, devices, storage, guest);
+    return new Report(changes, otherActions, devices, storage, guest, copies);
   }
 
   public Report {
@@ -42,6 +69,12 @@ public record Report(
     actions = List.copyOf(actions);
     devices = List.copyOf(devices);
     storage = List.copyOf(storage);
+    copies = List.copyOf(copies);
+  }
+
+  /** The same report with the disks x2k copied. */
+  public Report withCopies(List<DiskCopy> diskCopies) {
+    return new Report(changes, actions, devices, storage, guest, diskCopies);
   }
 
   /** Whether nothing was changed and nothing is left to do. */
@@ -63,7 +96,7 @@ public record Report(
       storage.addAll(report.storage());
       guest = guest.or(report::guest);
     }
-    return new Report(changes, actions, devices, storage, guest);
+    return new Report(changes, actions, devices, storage, guest, List.of());
   }
 
   /** Reads a {@code <report>} document made by the stylesheet. */
@@ -97,6 +130,6 @@ public record Report(
         }
       }
     }
-    return new Report(changes, actions, devices, storage, guest);
+    return new Report(changes, actions, devices, storage, guest, List.of());
   }
 }

@@ -71,6 +71,11 @@ public final class Hypervisor implements AutoCloseable {
     return uri;
   }
 
+  /** The connection itself, for what x2k does through libvirt's storage API (--copy-storage). */
+  public Connect connection() {
+    return connect;
+  }
+
   /** The names of all domains, running or not, sorted. */
   public List<String> domainNames() throws HypervisorException {
     try {

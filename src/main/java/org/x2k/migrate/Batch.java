@@ -48,6 +48,11 @@ public final class Batch {
     this.verb = verb;
   }
 
+  /** Where messages go. */
+  PrintWriter err() {
+    return streams.err();
+  }
+
   /** Defines each converted domain on {@code target} too. */
   public Batch defineOn(DefineTarget target) {
     this.defineTarget = target;
@@ -59,6 +64,14 @@ public final class Batch {
       Input input, Conversion result, OutputSink.Pending pending, Exception failure) {}
 
   private GuestStep guestStep;
+
+  /** Copies each domain's disks first (--copy-storage), or null. */
+  private CopyStep copyStep;
+
+  /** Copies each domain's disks, which its output, definition and guest step then name. */
+  void copyWith(CopyStep step) {
+    this.copyStep = step;
+  }
 
   /** Also changes each guest's own files (--guest, x2k guest). */
   public void withGuest(GuestStep step) {
@@ -140,6 +153,10 @@ public final class Batch {
     try {
       byte[] xml = input.read(streams.stdin());
       Conversion result = converter.convert(xml);
+      if (copyStep != null && (defineTarget == null || !defineTarget.skips(result))) {
+        // a domain the target already has is skipped when it is finished: nothing to copy for it
+        result = converter.convert(xml, copyStep.copy(result), null);
+      }
       if (guestStep != null) {
         result = guestStep.apply(converter, xml, result);
       }

@@ -51,6 +51,11 @@ public final class DefineTarget {
     this.source = source;
   }
 
+  /** Whether {@code result} will be skipped: the host has its name or uuid, and no --replace. */
+  boolean skips(Conversion result) {
+    return !replace && hypervisor.existing(result.name(), result.uuid()).isPresent();
+  }
+
   /**
    * Defines {@code result} (or asks about it), printing a line for a skipped domain.
    *

@@ -22,6 +22,13 @@ public record GuestSettings(
     keys = List.copyOf(keys);
   }
 
+  /** Whether a storage mapping takes {@code source}: the administrator said where it is. */
+  public boolean maps(String source) {
+    return storage.keySet().stream()
+        .map(old -> old.replaceFirst("/+$", ""))
+        .anyMatch(old -> source.equals(old) || source.startsWith(old + "/"));
+  }
+
   /** Where this host has {@code source}, after the storage mappings. */
   public Path locate(String source) {
     for (Map.Entry<String, String> mapping : storage.entrySet()) {

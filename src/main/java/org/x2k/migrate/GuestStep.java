@@ -1,5 +1,6 @@
 package org.x2k.migrate;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,10 +62,20 @@ public final class GuestStep {
       throw new ConversionException("the domain has no disks to change", null, "guest-no-disks");
     }
     List<GuestSession.Disk> disks = new ArrayList<>();
+    List<Report.DiskCopy> copies = result.report().copies();
     for (GuestDomain.Disk disk : domain.disks()) {
+      // with --copy-storage the guest is changed on its copies, never on its source
+      Optional<Report.DiskCopy> copy =
+          copies.stream().filter(c -> c.xenName().equals(disk.xenName())).findFirst();
       disks.add(
-          new GuestSession.Disk(
-              options.locate(disk.source()), disk.format(), disk.xenName(), disk.readOnly()));
+          copy.isPresent()
+              ? new GuestSession.Disk(
+                  Path.of(copy.get().target()),
+                  copy.get().format(),
+                  disk.xenName(),
+                  disk.readOnly())
+              : new GuestSession.Disk(
+                  options.locate(disk.source()), disk.format(), disk.xenName(), disk.readOnly()));
     }
     GuestPlan plan =
         new GuestPlan(
@@ -115,7 +126,7 @@ public final class GuestStep {
       }
       return result.withGuest(
           result.xml(),
-          new Report(undone, left, List.of(), List.of(), Optional.empty()),
+          new Report(undone, left, List.of(), List.of(), Optional.empty(), List.of()),
           guest.diff());
     }
     Conversion written = result;
@@ -125,6 +136,7 @@ public final class GuestStep {
       written =
           converter.convert(
               xml,
+              copies,
               new ConversionSettings.DirectBoot(
                   kernel.kernel().toString(), kernel.initrd().toString(), kernel.commandLine()));
     }
@@ -162,6 +174,14 @@ public final class GuestStep {
       }
     }
     actions.addAll(actions(guest));
+    if (mode == GuestSession.Mode.APPLY && !report.copies().isEmpty()) {
+      actions.add(
+          new Report.Action(
+              "guest-changed-on-copy",
+              "info",
+              "The guest's files were changed on its copies only: its Xen disks are as they were,"
+                  + " and they are the way back (no x2k guest --undo is needed)."));
+    }
     return report.withActions(actions);
   }
 

@@ -9,6 +9,10 @@ import org.x2k.libvirt.DomainSelection;
 import org.x2k.libvirt.HostCapabilities;
 import org.x2k.libvirt.Hypervisor;
 import org.x2k.libvirt.HypervisorException;
+import org.x2k.storage.Destination;
+import org.x2k.storage.DirectoryDestination;
+import org.x2k.storage.PoolDestination;
+import org.x2k.storage.StorageException;
 
 /**
  * One run of x2k convert or x2k guest: where its domains come from (files, or a Xen host's domains
@@ -32,6 +36,24 @@ public final class Migration {
   private boolean dryRun;
   private boolean checkHostFiles;
   private Path bootDirectory;
+  private String copyTarget;
+  private CopySettings copySettings;
+
+  /**
+   * What --copy-storage needs besides its target.
+   *
+   * @param storage the --storage mappings
+   * @param diskFormat the copies' format, or null to keep each disk's
+   * @param allowHostResources whether any path a definition names may be read
+   * @param force whether an existing copy that differs may be replaced
+   * @param forGuest whether the guest step changes the copies (which must then be on this host)
+   */
+  public record CopySettings(
+      GuestSettings storage,
+      String diskFormat,
+      boolean allowHostResources,
+      boolean force,
+      boolean forGuest) {}
 
   /**
    * @param domainType the libvirt domain type the conversion makes (kvm, qemu)
@@ -74,6 +96,16 @@ public final class Migration {
   }
 
   /**
+   * Copies each domain's disks into {@code target}: a storage pool of the --define host, or without
+   * one a directory of this host.
+   */
+  public Migration copyingTo(String target, CopySettings settings) {
+    this.copyTarget = target;
+    this.copySettings = settings;
+    return this;
+  }
+
+  /**
    * Runs over {@code files} (or the source host's domains); true if every input went through.
    *
    * @param recursive whether the files of subdirectories are taken too
@@ -98,6 +130,9 @@ public final class Migration {
                 source != null ? source.uri() : "the Xen host",
                 checkHostFiles ? HostFilesCheck.of(target, bootDirectory) : null));
       }
+      if (copyTarget != null) {
+        batch.copyWith(copyStep(source, target));
+      }
       Inputs inputs =
           source != null ? source.readDomains(selection) : Inputs.expand(files, recursive);
       check.check(inputs, target != null);
@@ -105,6 +140,39 @@ public final class Migration {
     } catch (HypervisorException e) {
       throw new MigrationException(e.getMessage());
     }
+  }
+
+  private CopyStep copyStep(Hypervisor source, Hypervisor target)
+      throws MigrationException, HypervisorException {
+    Destination destination;
+    try {
+      if (target != null) {
+        Optional<Path> directory =
+            target.isLocal()
+                ? Optional.ofNullable(target.storagePoolDirectories().get(copyTarget)).map(Path::of)
+                : Optional.empty();
+        destination = PoolDestination.of(target.connection(), target.uri(), copyTarget, directory);
+      } else {
+        destination = DirectoryDestination.of(Path.of(copyTarget));
+      }
+    } catch (StorageException e) {
+      throw new MigrationException("--copy-storage: " + e.getMessage());
+    }
+    if (copySettings.forGuest() && !destination.onThisHost()) {
+      throw new MigrationException(
+          "--guest changes the copies on this host: "
+              + destination.describe()
+              + " is not a directory of this host (use a directory pool of qemu:///system, or"
+              + " --copy-storage DIR)");
+    }
+    return new CopyStep(
+        destination,
+        source,
+        copySettings.storage(),
+        copySettings.diskFormat(),
+        copySettings.allowHostResources(),
+        copySettings.force(),
+        batch.err());
   }
 
   /**

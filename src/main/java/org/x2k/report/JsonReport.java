@@ -17,7 +17,10 @@ import org.x2k.convert.Report;
  *    "changes": [{"code": "...", "text": "..."}],
  *    "actions": [{"code": "...", "severity": "required|recommended|info", "text": "..."}],
  *    "devices": [{"from": "xvda", "to": "vda", "bus": "virtio"}],
- *    "storage": [{"path": "/var/lib/xen/images/vm.img", "device": "disk"}]}]}
+ *    "storage": [{"path": "/var/lib/xen/images/vm.img", "device": "disk"}],
+ *    "copies": [{"disk": "xvda", "source": "...", "target": "...", "format": "raw|qcow2",
+ *                "size": 4294967296, "bytes": 1073741824, "seconds": 12.5,
+ *                "verified": true, "kept": false}] (--copy-storage only)}]}
  * </pre>
  */
 public final class JsonReport {
@@ -95,8 +98,26 @@ public final class JsonReport {
       inline("device", storage.device(), false);
       out.append('}');
     }
-    out.append(report.storage().isEmpty() ? "]\n" : "\n      ]\n");
-    out.append("    }");
+    out.append(report.storage().isEmpty() ? "]" : "\n      ]");
+    if (!report.copies().isEmpty()) {
+      out.append(",\n      \"copies\": [");
+      for (int i = 0; i < report.copies().size(); i++) {
+        Report.DiskCopy copy = report.copies().get(i);
+        out.append(i == 0 ? "\n" : ",\n").append("        {");
+        inline("disk", copy.xenName(), true);
+        inline("source", copy.source(), true);
+        inline("target", copy.target(), true);
+        inline("format", copy.format(), true);
+        out.append("\"size\": ").append(copy.size()).append(", ");
+        out.append("\"bytes\": ").append(copy.bytes()).append(", ");
+        out.append("\"seconds\": ").append(copy.seconds()).append(", ");
+        out.append("\"verified\": ").append(copy.verified()).append(", ");
+        out.append("\"kept\": ").append(copy.kept());
+        out.append('}');
+      }
+      out.append("\n      ]");
+    }
+    out.append("\n    }");
   }
 
   private void field(int indent, String name, String value, boolean more) {
