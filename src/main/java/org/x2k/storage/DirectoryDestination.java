@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.x2k.io.InputException;
 import org.x2k.io.TrustedPath;
 
@@ -89,19 +93,26 @@ public final class DirectoryDestination implements Destination {
     long dataBytes;
     if (format.equals(source.format())) {
       Transfer.Result written;
+      Transfer.Result readBack;
+      // reading and digesting on this thread, writing and syncing on another: two cores
+      ExecutorService io = Executors.newSingleThreadExecutor(DirectoryDestination::ioThread);
       try (FileChannel out = create(part)) {
-        FileWriter writer = new FileWriter(out);
+        FileWriter writer = new FileWriter(out, io);
         written = Transfer.run(source::read, source.format(), source.describe(), writer, progress);
-        writer.flush();
+        writer.finish();
         if (out.size() < written.length()) {
           // a disk that ends in a hole: the file is as long as the disk, without writing it
           out.write(ByteBuffer.wrap(new byte[1]), written.length() - 1);
         }
-        out.force(true);
+        Future<?> synced = io.submit(() -> sync(out));
+        // read back while the copy goes to the disk: both read the same page cache
+        readBack =
+            Transfer.run(
+                LocalDisk.open(part, format)::read, format, part.toString(), null, offset -> {});
+        FileWriter.await(synced);
+      } finally {
+        io.shutdownNow();
       }
-      Transfer.Result readBack =
-          Transfer.run(
-              LocalDisk.open(part, format)::read, format, part.toString(), null, offset -> {});
       if (!readBack.digest().equals(written.digest())) {
         Files.deleteIfExists(part);
         throw new StorageException(part + " does not read back as " + source.describe() + " did");
@@ -113,11 +124,13 @@ public final class DirectoryDestination implements Destination {
       if (from == null) {
         staged = directory.resolve(Destination.partName(name) + "-source");
         Files.deleteIfExists(staged);
+        ExecutorService io = Executors.newSingleThreadExecutor(DirectoryDestination::ioThread);
         try (FileChannel out = create(staged)) {
-          FileWriter writer = new FileWriter(out);
+          FileWriter writer = new FileWriter(out, io);
           Transfer.run(source::read, source.format(), source.describe(), writer, progress);
-          writer.flush();
-          out.force(true);
+          writer.finish();
+        } finally {
+          io.shutdownNow();
         }
         from = staged;
       }
@@ -177,26 +190,42 @@ public final class DirectoryDestination implements Destination {
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
   }
 
+  private static Thread ioThread(Runnable work) {
+    Thread thread = new Thread(work, "x2k-copy-writer");
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  private static Void sync(FileChannel out) throws IOException {
+    out.force(true);
+    return null;
+  }
+
   /**
    * Writes data blocks where they belong, gathered into large writes (a file system allocates many
-   * small writes between holes slowly); zeros stay holes.
+   * small writes between holes slowly) that another thread makes while the next is gathered; zeros
+   * stay holes.
    */
   private static final class FileWriter implements Blocks.Sink {
     private static final int GATHER = 4 * 1024 * 1024;
 
     private final FileChannel out;
-    private final ByteBuffer pending = ByteBuffer.allocateDirect(GATHER);
+    private final ExecutorService io;
+    private ByteBuffer pending = ByteBuffer.allocateDirect(GATHER);
+    private ByteBuffer spare = ByteBuffer.allocateDirect(GATHER);
+    private Future<?> writing;
     private long pendingOffset = -1;
 
-    FileWriter(FileChannel out) {
+    FileWriter(FileChannel out, ExecutorService io) {
       this.out = out;
+      this.io = io;
     }
 
     @Override
     public void data(long offset, byte[] bytes, int from, int length) throws IOException {
       if (pendingOffset >= 0
           && (offset != pendingOffset + pending.position() || pending.remaining() < length)) {
-        flush();
+        handOff();
       }
       if (pendingOffset < 0) {
         pendingOffset = offset;
@@ -205,19 +234,53 @@ public final class DirectoryDestination implements Destination {
     }
 
     @Override
-    public void zeros(long offset, long length) throws IOException {
+    public void zeros(long offset, long length) {
       // a hole: nothing written
     }
 
-    /** Writes what was gathered. */
-    void flush() throws IOException {
-      pending.flip();
-      long at = pendingOffset;
-      while (pending.hasRemaining()) {
-        at += out.write(pending, at);
+    /** Writes what is left, and waits until every write is made. */
+    void finish() throws IOException {
+      handOff();
+      await(writing);
+      writing = null;
+    }
+
+    /** The gathered bytes to the writing thread, once it is done with the last ones. */
+    private void handOff() throws IOException {
+      if (pendingOffset < 0) {
+        return;
       }
-      pending.clear();
+      await(writing);
+      ByteBuffer full = pending.flip();
+      long at = pendingOffset;
+      writing =
+          io.submit(
+              () -> {
+                long position = at;
+                while (full.hasRemaining()) {
+                  position += out.write(full, position);
+                }
+                return null;
+              });
+      pending = spare.clear();
+      spare = full;
       pendingOffset = -1;
+    }
+
+    static void await(Future<?> work) throws IOException {
+      if (work == null) {
+        return;
+      }
+      try {
+        work.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while the copy was written");
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof IOException io
+            ? io
+            : new IOException(String.valueOf(e.getCause()), e.getCause());
+      }
     }
   }
 }

@@ -5,6 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.libvirt.Connect;
 import org.libvirt.LibvirtException;
 import org.libvirt.StoragePool;
@@ -168,10 +172,12 @@ public final class PoolDestination implements Destination {
           volume,
           source.length(),
           upload -> {
-            Uploader uploader = new Uploader(upload);
-            sent[0] =
-                Transfer.run(source::read, source.format(), source.describe(), uploader, progress);
-            uploader.flush();
+            try (Uploader uploader = new Uploader(upload)) {
+              sent[0] =
+                  Transfer.run(
+                      source::read, source.format(), source.describe(), uploader, progress);
+              uploader.finish();
+            }
           });
       Transfer.Result readBack =
           Transfer.run(
@@ -298,11 +304,24 @@ public final class PoolDestination implements Destination {
     }
   }
 
-  /** Sends data blocks and holes up the stream, data gathered into libvirt's largest messages. */
-  private static final class Uploader implements Blocks.Sink {
+  /**
+   * Sends data blocks and holes up the stream, data gathered into libvirt's largest messages, from
+   * another thread while the next message is read and gathered (the stream is used by that thread
+   * alone, in order).
+   */
+  private static final class Uploader implements Blocks.Sink, AutoCloseable {
     private final VolumeStreams.Upload upload;
-    private final byte[] pending = new byte[VolumeStreams.MESSAGE];
+    private final ExecutorService sender =
+        Executors.newSingleThreadExecutor(
+            work -> {
+              Thread thread = new Thread(work, "x2k-copy-upload");
+              thread.setDaemon(true);
+              return thread;
+            });
+    private byte[] pending = new byte[VolumeStreams.MESSAGE];
+    private byte[] spare = new byte[VolumeStreams.MESSAGE];
     private int filled;
+    private Future<Void> sending;
 
     Uploader(VolumeStreams.Upload upload) {
       this.upload = upload;
@@ -318,29 +337,76 @@ public final class PoolDestination implements Destination {
         filled += taken;
         at += taken;
         if (filled == pending.length) {
-          flush();
+          handOff();
         }
       }
     }
 
     @Override
     public void zeros(long offset, long length) throws IOException {
-      flush();
+      handOff();
+      await();
+      sending =
+          sender.submit(
+              () -> {
+                upload.hole(length);
+                return null;
+              });
+    }
+
+    /** Sends what is left, and waits until all is sent. */
+    void finish() throws IOException {
+      handOff();
+      await();
+    }
+
+    private void handOff() throws IOException {
+      if (filled == 0) {
+        return;
+      }
+      await();
+      byte[] full = pending;
+      int length = filled;
+      sending =
+          sender.submit(
+              () -> {
+                upload.send(full, 0, length);
+                return null;
+              });
+      pending = spare;
+      spare = full;
+      filled = 0;
+    }
+
+    private void await() throws IOException {
+      if (sending == null) {
+        return;
+      }
       try {
-        upload.hole(length);
-      } catch (StorageException e) {
-        throw new IOException(e.getMessage(), e);
+        sending.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while the copy was sent");
+      } catch (ExecutionException e) {
+        throw new IOException(e.getCause().getMessage(), e.getCause());
+      } finally {
+        sending = null;
       }
     }
 
-    void flush() throws IOException {
-      if (filled > 0) {
-        try {
-          upload.send(pending, 0, filled);
-        } catch (StorageException e) {
-          throw new IOException(e.getMessage(), e);
+    /** Waits for a send in flight (the stream is aborted next, and must be idle), then stops. */
+    @Override
+    public void close() {
+      try {
+        if (sending != null) {
+          sending.get();
         }
-        filled = 0;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException e) {
+        // the failure that matters is the one being thrown
+      } finally {
+        sender.shutdownNow();
       }
     }
   }
