@@ -11,6 +11,9 @@ here=$root/scripts/check-guest.d
 # and the guests run the kernel of the same day. The appliance is kept per kernel.
 appliance_kernel_from_trees() {
   export LIBGUESTFS_BACKEND=direct
+  # a host whose KVM cannot run the host's CPU model (kvm_runs) runs the appliance under TCG, as
+  # a host without KVM does
+  if ! kvm_runs; then export LIBGUESTFS_BACKEND_SETTINGS=force_tcg; fi
   if ! ls /boot/vmlinuz-* >/dev/null 2>&1 && [ -z "${SUPERMIN_KERNEL:-}" ]; then
     mkdir -p /lib/modules # supermin looks at it even when told where the modules are
     export SUPERMIN_KERNEL_VERSION=$kernel_version SUPERMIN_KERNEL=$trees/rootfs/boot/vmlinuz-$kernel_version \

@@ -3,6 +3,7 @@ package org.x2k.migrate;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.x2k.convert.Conversion;
 import org.x2k.convert.ConversionException;
@@ -154,7 +155,13 @@ public final class Batch {
       byte[] xml = input.read(streams.stdin());
       Conversion result = converter.convert(xml);
       if (copyStep != null && (defineTarget == null || !defineTarget.skips(result))) {
-        // a domain the target already has is skipped when it is finished: nothing to copy for it
+        // a domain the target already has is skipped when it is finished: nothing to copy for it,
+        // nor for one it would refuse for a file that no copy replaces
+        Optional<String> refused =
+            defineTarget != null ? defineTarget.problemBeforeCopy(result) : Optional.empty();
+        if (refused.isPresent()) {
+          throw new ConversionException("not defined: " + refused.get(), null, "");
+        }
         result = converter.convert(xml, copyStep.copy(result), null);
       }
       if (guestStep != null) {

@@ -51,6 +51,35 @@ public final class DefineTarget {
     this.source = source;
   }
 
+  /**
+   * Before its disks are copied (--copy-storage): why the host would not take {@code result} for
+   * the files it keeps naming (its kernel, CD-ROM images), which no copy replaces, or empty. A
+   * domain refused here is counted as failed, and nothing of it is copied.
+   */
+  Optional<String> problemBeforeCopy(Conversion result) throws ConversionException {
+    if (hostFiles == null) {
+      return Optional.empty();
+    }
+    List<HostFiles.HostFile> kept =
+        HostFiles.of(result.xml()).stream()
+            .filter(file -> !file.what().startsWith("disk "))
+            .toList();
+    try {
+      Optional<String> problem;
+      synchronized (hostFiles) {
+        problem = hostFiles.problem(kept);
+      }
+      if (problem.isPresent()) {
+        synchronized (failed) {
+          failed.add(result.name());
+        }
+      }
+      return problem;
+    } catch (HypervisorException e) {
+      throw new ConversionException(e.getMessage(), e, "");
+    }
+  }
+
   /** Whether {@code result} will be skipped: the host has its name or uuid, and no --replace. */
   boolean skips(Conversion result) {
     return !replace && hypervisor.existing(result.name(), result.uuid()).isPresent();
