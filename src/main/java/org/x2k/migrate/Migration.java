@@ -115,7 +115,10 @@ public final class Migration {
   public boolean run(List<String> files, boolean recursive, InputsCheck check)
       throws MigrationException {
     // a null resource is allowed, and not closed
-    try (Hypervisor source = sourceUri != null ? Hypervisor.open(sourceUri, true) : null;
+    // libvirt refuses volume downloads on a read-only connection: a copy opens the source
+    // read-write, and still only reads there
+    try (Hypervisor source =
+            sourceUri != null ? Hypervisor.open(sourceUri, copyTarget == null) : null;
         Hypervisor target = targetUri != null ? Hypervisor.open(targetUri, false) : null) {
       HostCapabilities host = target != null ? target.capabilities() : savedHost;
       if (host != null) {
