@@ -102,21 +102,40 @@ public final class SourceVolume implements DiskSource {
     return Optional.empty();
   }
 
+  /**
+   * Reads the volume through libvirt's download, no further than its length: the source host sends
+   * what it likes, and a stream that does not end is cut there.
+   */
   @Override
   public void read(Blocks blocks) throws IOException, StorageException {
+    long[] received = {0};
     VolumeStreams.download(
         connect,
         volume,
         new VolumeStreams.Receiver() {
           @Override
           public void data(byte[] bytes, int length) throws IOException {
+            count(length);
             blocks.write(bytes, 0, length);
           }
 
           @Override
           public void hole(long length) throws IOException {
+            count(length);
             blocks.hole(length);
           }
+
+          private void count(long more) throws IOException {
+            received[0] += more;
+            if (received[0] > length) {
+              throw new IOException(
+                  described + ": the source host sent more than the volume's " + length + " bytes");
+            }
+          }
         });
+    if (received[0] != length) {
+      throw new StorageException(
+          described + ": the source host sent " + received[0] + " of its " + length + " bytes");
+    }
   }
 }
