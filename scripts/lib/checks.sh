@@ -21,24 +21,32 @@ restart_libvirtd() {
   return 1
 }
 
-# kvm_runs [URI]: whether libvirt at URI (default qemu:///system) runs KVM guests: it offers
-# type kvm, and (for this machine's libvirt) QEMU starts a vCPU under KVM with the host's CPU
-# model, as libguestfs's appliance asks. A nested host can have /dev/kvm and still fail there
-# (seen on this machine class: "failed to set MSR 0x10a", QEMU aborts): the checks treat it as a
-# host without KVM.
+# kvm_runs: whether this machine's libvirt runs KVM guests: it offers type kvm, and QEMU starts
+# a vCPU under KVM with the host's CPU model, as libguestfs's appliance asks. A nested host can
+# have /dev/kvm and still fail there (seen on this machine class: "failed to set MSR 0x10a",
+# QEMU aborts): the checks that boot guests treat it as a host without KVM.
 kvm_runs() {
-  virsh -q -c "${1:-qemu:///system}" domcapabilities --virttype kvm >/dev/null 2>&1 || return 1
-  case ${1:-qemu:///system} in qemu:///*) ;; *) return 0 ;; esac
+  virsh -q -c qemu:///system domcapabilities --virttype kvm >/dev/null 2>&1 || return 1
   # (in a subshell: an aborted QEMU's job message goes to /dev/null too)
   (echo quit | timeout 60 qemu-system-x86_64 -accel kvm -cpu host -display none -nodefaults \
     -no-user-config -m 64 -S -monitor stdio) >/dev/null 2>&1
 }
 
 # domain_type_here [URI]: the domain type the checks define on libvirt at URI (default
-# qemu:///system): kvm where it runs KVM guests (kvm_runs), else qemu. A host without /dev/kvm
-# runs only qemu (TCG) domains; libvirt's QEMU driver validates those the same way.
+# qemu:///system): kvm where libvirt offers it, else qemu. A host without /dev/kvm runs only
+# qemu (TCG) domains; libvirt's QEMU driver validates those the same way.
 domain_type_here() {
-  if kvm_runs "${1:-}"; then
+  if virsh -q -c "${1:-qemu:///system}" domcapabilities --virttype kvm >/dev/null 2>&1; then
+    echo kvm
+  else
+    echo qemu
+  fi
+}
+
+# boot_type_here: the domain type the checks boot guests as on this machine's libvirt: kvm where
+# KVM runs them (kvm_runs), else qemu. Checks that only define take domain_type_here.
+boot_type_here() {
+  if kvm_runs; then
     echo kvm
   else
     echo qemu
