@@ -3,11 +3,13 @@ package org.x2k.migrate;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.x2k.convert.Conversion;
 import org.x2k.convert.ConversionException;
 import org.x2k.convert.DomainConverter;
+import org.x2k.convert.Report;
 import org.x2k.io.Input;
 import org.x2k.io.InputException;
 import org.x2k.io.Inputs;
@@ -162,7 +164,22 @@ public final class Batch {
         if (refused.isPresent()) {
           throw new ConversionException("not defined: " + refused.get(), null, "");
         }
-        result = converter.convert(xml, copyStep.copy(result), null);
+        List<Report.DiskCopy> copies = copyStep.copy(result);
+        result =
+            converter
+                .convert(xml, copies, null)
+                .withNotes(
+                    copies.stream()
+                        .filter(Report.DiskCopy::kept)
+                        .map(
+                            copy ->
+                                "disk "
+                                    + copy.xenName()
+                                    + ": "
+                                    + copy.target()
+                                    + ", an earlier run's copy, reads the same as its source:"
+                                    + " kept")
+                        .toList());
       }
       if (guestStep != null) {
         result = guestStep.apply(converter, xml, result);

@@ -138,7 +138,7 @@ public final class LocalDisk implements DiskSource {
   /** The bytes a file takes on its file system (stat's blocks), which Java's API does not give. */
   private static long allocatedBytes(Path file) throws IOException {
     Process stat =
-        new ProcessBuilder("stat", "--format=%b %B", "--", file.toString())
+        new ProcessBuilder("/usr/bin/stat", "--format=%b %B", "--", file.toString())
             .redirectErrorStream(true)
             .start();
     try {

@@ -85,6 +85,26 @@ class CopyStorageTest {
     assertTrue(json.contains("\"copies\": ["), json);
     assertTrue(json.contains("\"target\": \"" + copy + "\""), json);
     assertTrue(json.contains("\"verified\": true, \"kept\": false"), json);
+
+    // a second run finds the same copy and keeps it, saying so
+    Cli.Result again =
+        Cli.run(
+            "",
+            "convert",
+            domain.toString(),
+            "--copy-storage",
+            copies.toString(),
+            "--storage",
+            images + "=" + images,
+            "--report",
+            report.toString());
+    assertEquals(0, again.exitCode(), again.err());
+    assertTrue(
+        again
+            .err()
+            .contains("note: disk xvda: " + copy + ", an earlier run's copy, reads the same"),
+        again.err());
+    assertTrue(Files.readString(report).contains("\"kept\": true"));
   }
 
   @Test
